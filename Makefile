@@ -1,0 +1,49 @@
+# Two commands for newcomers: `make serve` and `make test`. Everything else is set up on the way,
+# and only again when a lock file changes.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible output: the build date is the last commit's date (falls back to a fixed date).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input -q
+
+.PHONY: serve build test bench lock clean system-deps
+
+serve: $(VENV)/.site  ## Set up and serve the site at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site  ## Set up and build the site strictly into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test system-deps  ## Set up and run every test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test  ## Print performance figures (bench/RESULTS.md)
+	$(BIN)/python -m bench
+
+system-deps:  ## Debian packages the tests need (installed only when root, e.g. in CI)
+	@bash scripts/system-deps.sh
+
+lock: $(VENV)/.test  ## Re-pin every dependency after editing requirements*.in
+	$(BIN)/uv pip compile requirements.in --python-version 3.11 --generate-hashes -o requirements.lock -q
+	$(BIN)/uv pip compile requirements-test.in --python-version 3.11 --generate-hashes -o requirements-test.lock -q
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Fehler: Python ≥ 3.11 wird benötigt ($(PYTHON) ist älter)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements-test.lock
+	$(PIP) install --require-hashes -r requirements.lock -r requirements-test.lock
+	@touch $@
+
+clean:
+	rm -rf site .cache dist .pytest_cache
