@@ -1,15 +1,11 @@
 """German ASCII slugify: anchors lecturers link to must follow this rule forever."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from hypothesis import given, strategies as st
 
-_spec = importlib.util.spec_from_file_location(
-    "slugs", Path(__file__).resolve().parents[2] / "hooks" / "slugs.py")
-slugs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(slugs)
+from hookmodules import load
+
+slugs = load("slugs")
 
 
 @pytest.mark.parametrize(("heading", "anchor"), [
