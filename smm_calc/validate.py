@@ -1,0 +1,312 @@
+"""Every input rule and its German message – shared by the Python API, the CLI and the views.
+
+Each checker takes what a person typed (a string, e.g. "4,5" or "50 %") or a Python number and
+returns a clean value or raises `InputError`, whose `.key` names the offending input with its
+German key (the name used in directives and on the command line).
+"""
+
+import math
+import re
+from numbers import Real
+
+from .render.numbers import fmt_decimal, fmt_number
+
+MAX_STUFEN = 50
+MAX_ZIELGRUPPE = 10**10
+MAX_K = 1e9
+MAX_RESULT = 1e300
+MAX_RUNS = 10**7
+MAX_R = 1000.0
+MAX_JAHRE = 200
+
+
+class InputError(ValueError):
+    """A user's input is not usable; the message is German and meant to be shown as is."""
+
+    def __init__(self, message: str, key: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.key = key
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def shown(value) -> str:
+    """The value as the user gave it, for „…“ quotes in messages."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) and abs(value) >= 10**15:
+        digits = str(abs(value))
+        return f"{'-' if value < 0 else ''}{digits[0]},{digits[1:3]}·10^{len(digits) - 1}"
+    if isinstance(value, Real):
+        x = float(value)
+        if math.isnan(x):
+            return "NaN"
+        if math.isinf(x):
+            return "unendlich" if x > 0 else "minus unendlich"
+        if abs(x) >= 1e15 or (x != 0 and abs(x) < 1e-6):
+            return f"{x:g}".replace(".", ",")
+        return fmt_decimal(x, 6)
+    return str(value)
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?:\D|$))")
+
+
+def _normalise(text: str) -> str:
+    t = text.strip().lower().replace("−", "-").replace("\u2212", "-")
+    return _SPACES.sub("", t)  # 100 000 → 100000
+
+
+def to_float(value, key: str | None, *, grouped: bool = False) -> float:
+    """A finite real number from a Python number or text ("4,5", "4.5", "1e6", "1.000,5").
+
+    With `grouped`, "100.000" means one hundred thousand (for whole numbers such as zielgruppe).
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{key} muss eine Zahl sein, nicht „{value}“.", key)
+    if isinstance(value, Real):
+        try:
+            x = float(value)
+        except OverflowError:
+            x = math.inf
+    elif isinstance(value, str):
+        t = _normalise(value)
+        if _GROUPED.fullmatch(t) and (grouped or "," in t):
+            t = t.replace(".", "").replace(",", ".")
+        elif t.count(",") == 1 and "." not in t:
+            t = t.replace(",", ".")
+        if not _PLAIN.fullmatch(t):
+            raise InputError(f"{key} muss eine Zahl sein, nicht „{shown(value)}“.", key)
+        x = float(t)
+    else:
+        raise InputError(f"{key} muss eine Zahl sein, nicht „{shown(value)}“.", key)
+    if not math.isfinite(x):
+        raise InputError(f"{key} muss eine endliche Zahl sein, nicht „{shown(value)}“.", key)
+    return x
+
+
+def to_int(value, key: str, lo: int, hi: int, *, hint: str = "") -> int:
+    """A whole number in [lo, hi]."""
+    x = to_float(value, key, grouped=True)
+    if not x.is_integer():
+        raise InputError(f"{key} muss eine ganze Zahl sein, nicht „{shown(value)}“.", key)
+    if x < lo:
+        raise InputError(f"{key} muss mindestens {fmt_number(lo)} sein, nicht „{shown(value)}“.", key)
+    if x > hi:
+        raise InputError(
+            f"{key} darf höchstens {fmt_number(hi)} sein{hint}, nicht „{shown(value)}“.", key)
+    return int(x)
+
+
+def to_share(value, key: str) -> float:
+    """A share 0…1, also as percent text ("50 %")."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        x = to_float(value.strip()[:-1], key) / 100.0
+    else:
+        x = to_float(value, key)
+    if not 0.0 <= x <= 1.0:
+        raise InputError(
+            f"{key} muss zwischen 0 und 1 liegen (oder zwischen 0 % und 100 %), "
+            f"nicht „{shown(value)}“.", key)
+    return x
+
+
+def in_interval(value, key: str, lo: float, hi: float, *, lo_open: bool = False,
+                what: str = "") -> float:
+    """A real number in [lo, hi] (or (lo, hi] with `lo_open`)."""
+    x = to_float(value, key)
+    if (x <= lo if lo_open else x < lo) or x > hi:
+        left = f"größer als {fmt_decimal(lo)}" if lo_open else f"mindestens {fmt_decimal(lo)}"
+        raise InputError(
+            f"{key} muss {left} und höchstens {fmt_decimal(hi)} sein{what}, "
+            f"nicht „{shown(value)}“.", key)
+    return x
+
+
+# --- ranges -------------------------------------------------------------------------------------
+
+_NUM = r"[+-]?[\d][\d.,]*(?:e[+-]?\d+)?|[+-]?\.\d+"
+_OPEN = [
+    re.compile(rf"(?:≥|>=|>|mindestens|ab|min\.)\s*(?P<a>{_NUM})"),
+    re.compile(rf"(?P<a>{_NUM})\s*(?:\+|oder mehr|und mehr)"),
+]
+_BETWEEN = re.compile(rf"(?P<a>{_NUM})\s*(?:-|–|—|bis)\s*(?P<b>{_NUM})")
+
+
+def range_bounds(text, key: str | None = None) -> tuple[float, float]:
+    """(low, high) from "4-5", "4–5", "8 bis 12", "4,5", "4.5", "≥10", ">=10", "10+", "mindestens 10".
+
+    `high` is math.inf for an open range; a single number gives low == high.
+    """
+    name = key or "Der Bereich"
+    if isinstance(text, Real) and not isinstance(text, bool):
+        x = to_float(text, name)
+        return x, x
+    if not isinstance(text, str):
+        raise InputError(f"{name} muss eine Zahl oder ein Bereich sein, nicht „{shown(text)}“.", key)
+    t = _normalise(text)
+    if _PLAIN.fullmatch(t.replace(",", ".", 1)) or _GROUPED.fullmatch(t):
+        x = to_float(text, name)
+        return x, x
+    for pattern in _OPEN:
+        if m := pattern.fullmatch(t):
+            return to_float(m["a"], name), math.inf
+    if m := _BETWEEN.fullmatch(t):
+        low, high = to_float(m["a"], name), to_float(m["b"], name)
+        if low > high:
+            raise InputError(
+                f"{name}: Bei „{shown(text)}“ ist die untere Grenze größer als die obere.", key)
+        return low, high
+    raise InputError(
+        f"{name} muss eine Zahl oder ein Bereich wie „4–5“, „8 bis 12“ oder „≥10“ sein, "
+        f"nicht „{shown(text)}“.", key)
+
+
+# --- the model inputs ---------------------------------------------------------------------------
+
+def positive_range(value, key: str):
+    """A Range (or a number kept as float) whose ends are positive and at most MAX_K."""
+    from .ranges import Range
+
+    if isinstance(value, Range):
+        rng, text = value, str(value)
+    elif isinstance(value, Real) and not isinstance(value, bool):
+        x = to_float(value, key)
+        _check_positive(x, x, key, shown(value))
+        return x
+    else:
+        rng, text = Range.parse(value, key=key), shown(value)
+    _check_positive(rng.low, rng.high, key, text)
+    return rng
+
+
+def _check_positive(low: float, high: float, key: str, text: str) -> None:
+    if math.isnan(low) or math.isnan(high):
+        raise InputError(f"{key} muss eine Zahl sein, nicht „{text}“.", key)
+    if low <= 0:
+        raise InputError(f"{key} muss eine positive Zahl sein, nicht „{text}“.", key)
+    if low > MAX_K or (high > MAX_K and not math.isinf(high)):
+        raise InputError(
+            f"{key} darf höchstens {fmt_number(MAX_K)} sein, nicht „{text}“.", key)
+
+
+def k_value(value, key: str = "k"):
+    """k: contacts (people told) per person – a number or a Range."""
+    return positive_range(value, key)
+
+
+def single_k(value, key: str = "k") -> float:
+    """k for models that need one number (the simulation)."""
+    from .ranges import Range
+
+    k = positive_range(value, key)
+    if isinstance(k, Range):
+        if not k.is_point:
+            raise InputError(
+                f"{key} muss hier eine einzelne Zahl sein (kein Bereich), nicht „{shown(value)}“; "
+                "für einen Bereich bitte beide Enden einzeln rechnen.", key)
+        return k.low
+    return k
+
+
+def stufen(value, key: str = "stufen") -> int:
+    return to_int(value, key, 0, MAX_STUFEN, hint=" (mehr Weitererzähl-Stufen sind nicht sinnvoll)")
+
+
+def seeds(value, key: str = "startpersonen") -> int:
+    return to_int(value, key, 1, MAX_ZIELGRUPPE)
+
+
+def zielgruppe(value, n_seeds: int = 1, key: str = "zielgruppe") -> int:
+    n = to_int(value, key, 1, MAX_ZIELGRUPPE)
+    if n < n_seeds:
+        raise InputError(
+            f"{key} muss mindestens so groß sein wie die Zahl der Startpersonen "
+            f"({fmt_number(n_seeds)}), nicht „{shown(value)}“.", key)
+    return n
+
+
+def retell(value, key: str = "weitererzaehlquote") -> float:
+    return to_share(value, key)
+
+
+def runs(value, key: str = "laeufe") -> int:
+    return to_int(value, key, 1, MAX_RUNS)
+
+
+def rng_seed(value, key: str = "seed") -> int | None:
+    if value is None:
+        return None
+    return to_int(value, key, 0, 2**63 - 1)
+
+
+def rate(value, key: str = "r") -> float:
+    """A mean number of offspring (reproduction number) R ≥ 0."""
+    return in_interval(value, key, 0.0, MAX_R)
+
+
+def dispersion(value, key: str = "dispersion") -> float:
+    return in_interval(value, key, 0.0, 1e6, lo_open=True)
+
+
+OFFSPRING = {
+    "poisson": "poisson",
+    "geometric": "geometric", "geometrisch": "geometric",
+    "negbin": "negbin", "negativ-binomial": "negbin",
+}
+
+
+def offspring(value, key: str = "verteilung") -> str:
+    name = str(value).strip().lower()
+    if name not in OFFSPRING:
+        raise InputError(
+            f"{key} muss „poisson“, „geometrisch“ oder „negbin“ sein, nicht „{shown(value)}“.", key)
+    return OFFSPRING[name]
+
+
+RUMOR_MODELS = ("daley-kendall", "maki-thompson")
+
+
+def rumor_model(value, key: str = "modell") -> str:
+    name = str(value).strip().lower().replace("–", "-").replace(" ", "-")
+    if name not in RUMOR_MODELS:
+        raise InputError(
+            f"{key} muss „daley-kendall“ oder „maki-thompson“ sein, nicht „{shown(value)}“.", key)
+    return name
+
+
+def bass_p(value, key: str = "p") -> float:
+    return in_interval(value, key, 0.0, 1.0, lo_open=True)
+
+
+def bass_q(value, key: str = "q") -> float:
+    return in_interval(value, key, 0.0, 10.0)
+
+
+def jahre(value, key: str = "jahre") -> int:
+    return to_int(value, key, 1, MAX_JAHRE)
+
+
+def invites(value, key: str = "einladungen") -> float:
+    return in_interval(value, key, 0.0, 1e9)
+
+
+def conversion(value, key: str = "konversion") -> float:
+    return to_share(value, key)
+
+
+def check_finite(values, key: str, what: str) -> None:
+    """Guard against results too large to compute (instead of printing inf or nan)."""
+    for v in values:
+        if not math.isfinite(v) or abs(v) > MAX_RESULT:
+            raise InputError(
+                f"Die Zahlen werden zu groß ({what}: mehr als 10³⁰⁰); "
+                f"bitte {key} oder stufen verkleinern.", key)

@@ -1,0 +1,129 @@
+"""Views for the site's build hook: raw key/value options from a Markdown block → Markdown + SVG.
+
+Contract with the hook (keep stable): `render_view(options)` returns `Rendered(blocks)`, Markdown
+strings and `Figure`s in page order; every mistake raises `InputError` with `.key` set to the
+offending key. `KEYS` lists, per view, every allowed key with a short German description.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from . import reports
+from .render.figures import draw_svg
+from .render.tables import Table, to_markdown
+from .validate import InputError
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str  # stable ASCII id, e.g. "szenarien-stufen-5" (the hook adds a hash)
+    svg: str  # complete SVG document
+    alt: str  # German alt text (one or two sentences that state what the figure shows)
+    caption: str  # German caption
+    data_markdown: str  # the figure's data as a German Markdown table
+
+
+@dataclass(frozen=True)
+class Rendered:
+    blocks: tuple["str | Figure", ...]  # Markdown strings and figures, in page order
+
+
+@dataclass(frozen=True)
+class _View:
+    report: Callable[..., reports.Report]
+    keys: dict[str, str]  # view-specific key → German description
+    required: tuple[str, ...] = ()
+
+
+_COMMON = {
+    "ansicht": "welche Berechnung: szenarien, reichweite, verzweigung, geruecht oder bass",
+    "darstellung": "tabelle, abbildung oder beides (Standard: beides)",
+}
+
+_VIEWS: dict[str, _View] = {
+    "szenarien": _View(reports.scenarios_report, {
+        "stufen": "Zahl der Weitererzähl-Stufen, 0 bis 50 (Standard: 5)",
+        "zielgruppe": "Größe der Zielgruppe; zeigt zusätzlich die Reichweite mit Sättigung (optional)",
+    }),
+    "reichweite": _View(reports.reach_report, {
+        "k": "Personen, denen jede Person weitererzählt: Zahl oder Bereich wie 4–5 oder ≥10 (Pflicht)",
+        "faktor": "Faktor für die Empfänger, z. B. ≥10 für Social Media (Standard: 1)",
+        "stufen": "Zahl der Weitererzähl-Stufen, 0 bis 50 (Standard: 5)",
+        "zielgruppe": "Größe der Zielgruppe (Standard: 100000)",
+        "weitererzaehlquote": "Anteil der Informierten, die weitererzählen, 0 bis 1 oder in % (Standard: 1)",
+        "startpersonen": "Zahl der Personen, die die Nachricht zuerst haben (Standard: 1)",
+    }, required=("k",)),
+    "verzweigung": _View(reports.branching_report, {
+        "verteilung": "poisson, geometrisch, negbin oder alle (Standard: alle)",
+        "dispersion": "Dispersion der negativen Binomialverteilung, größer als 0 (Standard: 0,2)",
+        "r_max": "größtes R auf der Achse, größer als 0 und höchstens 20 (Standard: 3)",
+    }),
+    "geruecht": _View(reports.rumor_report, {
+        "modell": "daley-kendall oder maki-thompson (Standard: daley-kendall)",
+        "zielgruppe": "Größe der Zielgruppe, mindestens 2 (Standard: 10000)",
+    }),
+    "bass": _View(reports.bass_report, {
+        "p": "Innovationskoeffizient, größer als 0 und höchstens 1 (Standard: 0,03)",
+        "q": "Imitationskoeffizient, 0 bis 10 (Standard: 0,38)",
+        "jahre": "Zeitraum in Jahren, 1 bis 200 (Standard: 20)",
+    }),
+}
+
+VIEWS: tuple[str, ...] = tuple(_VIEWS)
+KEYS: dict[str, dict[str, str]] = {name: {**_COMMON, **v.keys} for name, v in _VIEWS.items()}
+DARSTELLUNGEN = ("tabelle", "abbildung", "beides")
+
+
+def _choices(values) -> str:
+    return ", ".join(values)
+
+
+def _parse_options(options: Mapping[str, str]) -> tuple[str, str, dict[str, str]]:
+    opts: dict[str, str] = {}
+    for raw_key, value in options.items():
+        key = str(raw_key).strip().lower()
+        if key in opts:
+            raise InputError(f"Der Schlüssel „{key}“ ist doppelt angegeben.", key)
+        opts[key] = "" if value is None else str(value).strip()
+    if "ansicht" not in opts:
+        raise InputError(f"Es fehlt „ansicht“; möglich sind: {_choices(VIEWS)}.", "ansicht")
+    view = opts.pop("ansicht").lower()
+    if view not in _VIEWS:
+        raise InputError(
+            f"Unbekannte Ansicht „{view}“; möglich sind: {_choices(VIEWS)}.", "ansicht")
+    mode = opts.pop("darstellung", "beides").lower()
+    if mode not in DARSTELLUNGEN:
+        raise InputError(
+            f"darstellung muss „tabelle“, „abbildung“ oder „beides“ sein, nicht „{mode}“.",
+            "darstellung")
+    allowed = KEYS[view]
+    for key in opts:
+        if key not in allowed:
+            raise InputError(
+                f"Unbekannter Schlüssel „{key}“ für die Ansicht „{view}“; erlaubt sind: "
+                f"{_choices(allowed)}.", key)
+    for key in _VIEWS[view].required:
+        if key not in opts:
+            raise InputError(f"Für die Ansicht „{view}“ fehlt der Schlüssel „{key}“.", key)
+    return view, mode, opts
+
+
+def render_view(options: Mapping[str, str]) -> Rendered:
+    """Compute and render one view; raises InputError (with `.key`) for any bad option."""
+    view, mode, opts = _parse_options(options)
+    report = _VIEWS[view].report(**opts)
+    if mode == "abbildung" and not report.figures:
+        raise InputError("Für eine Abbildung braucht es mindestens eine Weitererzähl-Stufe.",
+                         "stufen")
+    blocks: list[str | Figure] = []
+    for item in report.items:
+        if isinstance(item, Table):
+            if mode != "abbildung":
+                blocks.append(to_markdown(item))
+        elif isinstance(item, str):
+            blocks.append(item)
+        elif mode != "tabelle":
+            blocks.append(Figure(
+                name=item.name, svg=draw_svg(item), alt=item.alt, caption=item.caption,
+                data_markdown=to_markdown(item.data, caption=False) if item.data else ""))
+    return Rendered(tuple(blocks))

@@ -1,0 +1,124 @@
+"""Views for the build hook: the contract (names, keys, blocks) and every error path."""
+
+import re
+
+import pytest
+
+from smm_calc import InputError
+from smm_calc.views import KEYS, VIEWS, Figure, Rendered, render_view
+
+NB = "\u00a0"
+
+
+def test_contract_names_and_keys():
+    assert VIEWS == ("szenarien", "reichweite", "verzweigung", "geruecht", "bass")
+    common = {"ansicht", "darstellung"}
+    assert {v: set(KEYS[v]) - common for v in VIEWS} == {
+        "szenarien": {"stufen", "zielgruppe"},
+        "reichweite": {"k", "faktor", "stufen", "zielgruppe", "weitererzaehlquote", "startpersonen"},
+        "verzweigung": {"verteilung", "dispersion", "r_max"},
+        "geruecht": {"modell", "zielgruppe"},
+        "bass": {"p", "q", "jahre"},
+    }
+    assert all(common <= set(KEYS[v]) for v in VIEWS)
+    assert all(isinstance(d, str) and d for keys in KEYS.values() for d in keys.values())
+
+
+MINIMAL = {"szenarien": {}, "reichweite": {"k": "4-5"}, "verzweigung": {}, "geruecht": {},
+           "bass": {}}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_both(view):
+    out = render_view({"ansicht": view, **MINIMAL[view]})
+    assert isinstance(out, Rendered)
+    figures = [b for b in out.blocks if isinstance(b, Figure)]
+    texts = [b for b in out.blocks if isinstance(b, str)]
+    assert figures and any(t.startswith("**Tabelle:**") for t in texts)
+    for f in figures:
+        assert re.fullmatch(r"[a-z0-9_-]+", f.name)
+        assert f.svg.lstrip().startswith("<?xml") and "<svg" in f.svg and 'role="img"' in f.svg
+        assert f.alt and f.caption and f.alt.endswith(".")
+        assert f.data_markdown.startswith("| ") and "---" in f.data_markdown
+        assert not re.search(r"\b(nan|inf|infinity)\b", f.data_markdown + f.alt, re.I)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_darstellung(view):
+    tables = render_view({"ansicht": view, "darstellung": "tabelle", **MINIMAL[view]})
+    assert not any(isinstance(b, Figure) for b in tables.blocks)
+    assert any(isinstance(b, str) and "| ---" in b for b in tables.blocks)
+    figures = render_view({"ansicht": view, "darstellung": "Abbildung", **MINIMAL[view]})
+    assert any(isinstance(b, Figure) for b in figures.blocks)
+    assert not any(isinstance(b, str) and "| ---" in b for b in figures.blocks)
+
+
+def test_scenarios_table_shows_the_seed_numbers():
+    """Hand arithmetic: 4+16+64 = 84, 5+25+125 = 155, 8+64+512 = 584, 12+144+1728 = 1884,
+    40+1600+64000 = 65640, 80+6400+512000 = 518480."""
+    out = render_view({"ansicht": "szenarien", "stufen": "3", "darstellung": "tabelle"})
+    table = next(b for b in out.blocks if isinstance(b, str) and b.startswith("**Tabelle:**"))
+    row3 = next(line for line in table.splitlines() if line.startswith("| 3 |"))
+    assert row3 == "| 3 | 84–155 | 584–1.884 | mindestens 65.640 | mindestens 518.480 |"
+
+
+def test_scenarios_with_target_group_add_saturation():
+    out = render_view({"ansicht": "szenarien", "zielgruppe": "100.000"})
+    figures = [b for b in out.blocks if isinstance(b, Figure)]
+    tables = [b for b in out.blocks if isinstance(b, str) and b.startswith("**Tabelle:**")]
+    assert len(figures) == 2 and len(tables) == 2
+    assert "100.000" in tables[1]
+
+
+def test_reach_view_with_german_inputs():
+    out = render_view({"ansicht": "reichweite", "k": "4,5", "faktor": "≥10", "stufen": "2",
+                       "zielgruppe": "1.000.000", "weitererzaehlquote": "50 %",
+                       "startpersonen": "2", "darstellung": "tabelle"})
+    text = "\n".join(b for b in out.blocks if isinstance(b, str))
+    # naive: 2 people × k ≥ 45 → at least 90 in Stufe 1, 2·(45 + 45²) = 4.140 after Stufe 2
+    assert "mindestens 90" in text and "mindestens 4.140" in text
+    assert "R = k · Quote" in text
+
+
+def test_figures_are_reproducible():
+    a = render_view({"ansicht": "bass", "darstellung": "abbildung"})
+    b = render_view({"ansicht": "bass", "darstellung": "abbildung"})
+    assert a == b
+
+
+@pytest.mark.parametrize(("options", "key", "fragment"), [
+    ({}, "ansicht", "Es fehlt „ansicht“"),
+    ({"ansicht": "tabelle"}, "ansicht", "szenarien, reichweite, verzweigung, geruecht, bass"),
+    ({"ansicht": "szenarien", "k": "4"}, "k", "erlaubt sind: ansicht, darstellung, stufen, zielgruppe"),
+    ({"ansicht": "szenarien", "darstellung": "bild"}, "darstellung", "tabelle"),
+    ({"ansicht": "szenarien", "stufen": "51"}, "stufen", "höchstens 50"),
+    ({"ansicht": "szenarien", "stufen": "drei"}, "stufen", "Zahl"),
+    ({"ansicht": "szenarien", "zielgruppe": "0"}, "zielgruppe", "mindestens 1"),
+    ({"ansicht": "szenarien", "stufen": "0", "darstellung": "abbildung"}, "stufen", "Abbildung"),
+    ({"ansicht": "reichweite"}, "k", "fehlt der Schlüssel „k“"),
+    ({"ansicht": "reichweite", "k": "-3"}, "k", "k muss eine positive Zahl sein, nicht „-3“."),
+    ({"ansicht": "reichweite", "k": ""}, "k", "k muss"),
+    ({"ansicht": "reichweite", "k": "5-4"}, "k", "untere Grenze"),
+    ({"ansicht": "reichweite", "k": "4", "faktor": "0"}, "faktor", "positive"),
+    ({"ansicht": "reichweite", "k": "4", "weitererzaehlquote": "2"}, "weitererzaehlquote", "0 und 1"),
+    ({"ansicht": "reichweite", "k": "4", "startpersonen": "0"}, "startpersonen", "mindestens 1"),
+    ({"ansicht": "reichweite", "k": "4", "startpersonen": "10", "zielgruppe": "5"}, "zielgruppe",
+     "Startpersonen"),
+    ({"ansicht": "reichweite", "k": "1e8", "stufen": "50"}, "k", "zu groß"),
+    ({"ansicht": "reichweite", "k": "4", "retell": "1"}, "retell", "erlaubt sind"),
+    ({"ansicht": "verzweigung", "verteilung": "normal"}, "verteilung", "alle"),
+    ({"ansicht": "verzweigung", "dispersion": "0"}, "dispersion", "größer als 0"),
+    ({"ansicht": "verzweigung", "r_max": "100"}, "r_max", "höchstens 20"),
+    ({"ansicht": "geruecht", "modell": "sir"}, "modell", "maki-thompson"),
+    ({"ansicht": "geruecht", "zielgruppe": "1"}, "zielgruppe", "mindestens 2"),
+    ({"ansicht": "bass", "p": "0"}, "p", "größer als 0"),
+    ({"ansicht": "bass", "q": "-1"}, "q", "mindestens 0"),
+    ({"ansicht": "bass", "jahre": "1000"}, "jahre", "höchstens 200"),
+    ({"ansicht": "bass", "Jahre": "x"}, "jahre", "Zahl"),
+])
+def test_errors_name_the_key(options, key, fragment):
+    with pytest.raises(InputError) as info:
+        render_view(options)
+    assert info.value.key == key
+    assert fragment in str(info.value)
+    assert isinstance(info.value, ValueError)
