@@ -15,7 +15,7 @@ def simulation_throughput(zielgruppe: int = 1_000_000, runs: int = 100_000, stuf
     result = Result(
         name="Simulation (simulate_reach)",
         parameters=(f"N = {fmt_number(zielgruppe)}, {fmt_number(runs)} Läufe, {stufen} Stufen, "
-                    f"k = {fmt_decimal(k)}, Weitererzählquote {fmt_percent(retell, 0)}"),
+                    f"k = {fmt_decimal(k)}, Weitererzählquote {fmt_percent(retell, 1, strip=True)}"),
         seconds=seconds, throughput=runs * stufen / seconds, unit="Läufe × Stufen je Sekunde",
         times=times)
     return result.as_dict()

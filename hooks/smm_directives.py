@@ -26,7 +26,7 @@ from mkdocs.structure.files import File
 log = logging.getLogger("mkdocs.hooks.smm")
 
 GENERATED = "assets/generated"
-CACHE_DIR = Path(".cache") / "smm"
+CACHE_DIR = Path(".cache") / "smm"  # made absolute (beside mkdocs.yml) in on_config
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_äöüÄÖÜß-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 
@@ -168,6 +168,12 @@ def _page_directives(markdown: str, src_uri: str) -> list[Directive]:
 
 
 # --- MkDocs events ----------------------------------------------------------------------------
+
+def on_config(config):
+    global CACHE_DIR
+    CACHE_DIR = Path(config.config_file_path).resolve().parent / ".cache" / "smm"
+    return config
+
 
 def on_files(files, config):
     """Render every page's blocks up front, so figures exist as files before links are checked."""

@@ -12,7 +12,6 @@ NO_FACTOR = Range.point(1)
 class Scenario:
     id: str  # stable ASCII id
     label: str  # German label
-    short: str  # German short label for legends and table headers
     offline: Range  # people told per person without social media
     factor: Range  # multiplier of the receivers through social media
 
@@ -23,14 +22,12 @@ class Scenario:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("positiv-offline", "Positive Nachricht, ohne Social Media", "positiv, ohne Social Media",
-             Range(4, 5), NO_FACTOR),
-    Scenario("negativ-offline", "Negative Nachricht, ohne Social Media", "negativ, ohne Social Media",
-             Range(8, 12), NO_FACTOR),
-    Scenario("positiv-social-media", "Positive Nachricht, mit Social Media",
-             "positiv, mit Social Media", Range(4, 5), SOCIAL_MEDIA_FACTOR),
-    Scenario("negativ-social-media", "Negative Nachricht, mit Social Media",
-             "negativ, mit Social Media", Range(8, 12), SOCIAL_MEDIA_FACTOR),
+    Scenario("positiv-offline", "Positive Nachricht, ohne Social Media", Range(4, 5), NO_FACTOR),
+    Scenario("negativ-offline", "Negative Nachricht, ohne Social Media", Range(8, 12), NO_FACTOR),
+    Scenario("positiv-social-media", "Positive Nachricht, mit Social Media", Range(4, 5),
+             SOCIAL_MEDIA_FACTOR),
+    Scenario("negativ-social-media", "Negative Nachricht, mit Social Media", Range(8, 12),
+             SOCIAL_MEDIA_FACTOR),
 )
 
 SCENARIOS_BY_ID = {s.id: s for s in SCENARIOS}

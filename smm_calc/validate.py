@@ -61,7 +61,7 @@ _SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?:\D|$))")
 
 
 def _normalise(text: str) -> str:
-    t = text.strip().lower().replace("−", "-").replace("\u2212", "-")
+    t = text.strip().lower().replace("\u2212", "-")  # typographic minus
     return _SPACES.sub("", t)  # 100 000 → 100000
 
 
@@ -119,14 +119,13 @@ def to_share(value, key: str) -> float:
     return x
 
 
-def in_interval(value, key: str, lo: float, hi: float, *, lo_open: bool = False,
-                what: str = "") -> float:
+def in_interval(value, key: str, lo: float, hi: float, *, lo_open: bool = False) -> float:
     """A real number in [lo, hi] (or (lo, hi] with `lo_open`)."""
     x = to_float(value, key)
     if (x <= lo if lo_open else x < lo) or x > hi:
         left = f"größer als {fmt_decimal(lo)}" if lo_open else f"mindestens {fmt_decimal(lo)}"
         raise InputError(
-            f"{key} muss {left} und höchstens {fmt_decimal(hi)} sein{what}, "
+            f"{key} muss {left} und höchstens {fmt_decimal(hi)} sein, "
             f"nicht „{shown(value)}“.", key)
     return x
 

@@ -106,9 +106,9 @@ def axis_count(v: float) -> str:
     if av >= 1e15 or 0 < av < 0.01:
         exponent = math.log10(av)
         if abs(exponent - round(exponent)) < 1e-9 and v > 0:
-            return "10" + str(round(exponent)).translate(nf._SUPERSCRIPTS)
+            return "10" + str(round(exponent)).translate(nf.SUPERSCRIPTS)
         return nf.fmt_power_of_ten(v)
-    for size, unit in reversed(nf._UNITS):
+    for size, unit in reversed(nf.UNITS):
         if av >= size:
             return f"{nf.fmt_number(v / size, 2, strip=True)}{nf.NBSP}{unit}"
     return nf.fmt_number(v, 3, strip=True)

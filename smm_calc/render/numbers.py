@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 EN_DASH = "–"
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_UNITS = ((1e6, "Mio."), (1e9, "Mrd."), (1e12, "Bio."))
+SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+UNITS = ((1e6, "Mio."), (1e9, "Mrd."), (1e12, "Bio."))
 
 
 def _round_half_up(x: float, decimals: int) -> Decimal:
@@ -60,7 +60,7 @@ def fmt_power_of_ten(x: float, significant: int = 2) -> str:
         exponent += 1
         mantissa = x / 10.0 ** exponent
     mantissa_text = fmt_number(mantissa, significant - 1, strip=True)
-    return f"{mantissa_text}{NBSP}·{NBSP}10{str(exponent).translate(_SUPERSCRIPTS)}"
+    return f"{mantissa_text}{NBSP}·{NBSP}10{str(exponent).translate(SUPERSCRIPTS)}"
 
 
 def fmt_count(x: float) -> str:
@@ -72,9 +72,9 @@ def fmt_count(x: float) -> str:
         if ax >= 100 or abs(x - round(x)) < 0.05:
             return fmt_number(x, 0)
         return fmt_number(x, 1)
-    i = max(j for j, (size, _) in enumerate(_UNITS) if ax >= size) if ax < 1e15 else len(_UNITS)
-    while i < len(_UNITS):
-        size, unit = _UNITS[i]
+    i = max(j for j, (size, _) in enumerate(UNITS) if ax >= size) if ax < 1e15 else len(UNITS)
+    while i < len(UNITS):
+        size, unit = UNITS[i]
         scaled = x / size
         decimals = min(2, max(0, 2 - math.floor(math.log10(abs(scaled)))))
         text = fmt_number(scaled, decimals, strip=True)
@@ -84,9 +84,9 @@ def fmt_count(x: float) -> str:
     return fmt_power_of_ten(x)
 
 
-def fmt_percent(share: float, decimals: int = 1) -> str:
-    """A share 0…1 as percent: 0.2032 → 20,3 %."""
-    return f"{fmt_number(100.0 * share, decimals)}{NBSP}%"
+def fmt_percent(share: float, decimals: int = 1, *, strip: bool = False) -> str:
+    """A share 0…1 as percent: 0.2032 → 20,3 %; with `strip` 0.5 → 50 % (not 50,0 %)."""
+    return f"{fmt_number(100.0 * share, decimals, strip=strip)}{NBSP}%"
 
 
 def fmt_range(low: str, high: str | None) -> str:

@@ -1,7 +1,7 @@
 """Reports on reach per Stufe: the seed's scenarios, a single k (range) and the simulation."""
 
 from .. import validate
-from ..models import naive_reach, saturating_reach
+from ..models import expected_reach, naive_reach, saturating_reach
 from ..ranges import Range
 from ..render import numbers as nf
 from ..render.figures import FigureSpec, Guide, Series
@@ -59,8 +59,8 @@ def scenarios_report(stufen=5, zielgruppe=None) -> Report:
     items: list = []
 
     naive_table = Table(
-        f"Reichweite nach Weitererzähl-Stufe ohne Sättigung (naiver Schneeball, eine Startperson; "
-        f"Personen)",
+        "Reichweite nach Weitererzähl-Stufe ohne Sättigung (naiver Schneeball, eine Startperson; "
+        "Personen)",
         (Column("stufe", "Stufe", "int", rows),
          *(_band_column(sc.id, h, b, rows) for sc, h, b in zip(SCENARIOS, headers, naive))))
     if n > 0:
@@ -70,43 +70,43 @@ def scenarios_report(stufen=5, zielgruppe=None) -> Report:
             title="Reichweite der vier Szenarien ohne Sättigung",
             alt=(f"Liniendiagramm mit logarithmischer y-Achse: Reichweite nach Weitererzähl-Stufe 1 "
                  f"bis {n} für die vier Szenarien im naiven Schneeballmodell. Nach Stufe {n} reicht "
-                 f"sie von {_band_text(first, n)} Personen ({SCENARIOS[0].label.lower()}) bis "
-                 f"{_band_text(last, n)} Personen ({SCENARIOS[-1].label.lower()})."),
-            caption=(f"Reichweite nach Weitererzähl-Stufe im naiven Schneeballmodell (eine "
-                     f"Startperson, logarithmische Skala); Flächen zeigen die Spanne von k, "
-                     f"einzelne Linien eine offene Untergrenze („mindestens“)."),
+                 f"sie von {_band_text(first, n)} Personen ({_lower_first(SCENARIOS[0].label)}) bis "
+                 f"{_band_text(last, n)} Personen ({_lower_first(SCENARIOS[-1].label)})."),
+            caption=("Reichweite nach Weitererzähl-Stufe im naiven Schneeballmodell (eine "
+                     "Startperson, logarithmische Skala); Flächen zeigen die Spanne von k, "
+                     "einzelne Linien eine offene Untergrenze („mindestens“)."),
             xlabel=X_STUFE, ylabel=Y_REACH,
             series=tuple(_band_series(h, b, n)
                          for h, b in zip(headers, naive)),
             log_y=True, x_integer=True, data=naive_table,
-            guides=() if big_n is None else (Guide("y", big_n, f"Zielgruppe: {nf.fmt_count(big_n)}"),)))
+            guides=() if big_n is None else (Guide("y", big_n, f"Zielgruppe: {nf.fmt_number(big_n)}"),)))
     items.append(naive_table)
 
     if big_n is not None:
         sat = [saturating_reach(sc.k, n, big_n) for sc in SCENARIOS]
         sat_table = Table(
             f"Reichweite nach Weitererzähl-Stufe mit Sättigung in einer Zielgruppe von "
-            f"{nf.fmt_count(big_n)} Personen (eine Startperson; Personen)",
+            f"{nf.fmt_number(big_n)} Personen (eine Startperson; Personen)",
             (Column("stufe", "Stufe", "int", rows),
              *(_band_column(sc.id, h, b, rows) for sc, h, b in zip(SCENARIOS, headers, sat))))
         if n > 0:
             items.append(FigureSpec(
                 name=ascii_id("szenarien-saettigung", "stufen", n, "n", big_n),
-                title=f"Reichweite der vier Szenarien in einer Zielgruppe von {nf.fmt_count(big_n)}",
+                title=f"Reichweite der vier Szenarien in einer Zielgruppe von {nf.fmt_number(big_n)}",
                 alt=(f"Liniendiagramm: Reichweite nach Weitererzähl-Stufe 1 bis {n} für die vier "
                      f"Szenarien, wenn sich die Kontakte in einer Zielgruppe von "
-                     f"{nf.fmt_count(big_n)} Personen überschneiden. Nach Stufe {n} reicht sie von "
+                     f"{nf.fmt_number(big_n)} Personen überschneiden. Nach Stufe {n} reicht sie von "
                      f"{_band_text(sat[0], n)} Personen ({_lower_first(SCENARIOS[0].label)}) bis "
                      f"{_band_text(sat[-1], n)} Personen ({_lower_first(SCENARIOS[-1].label)})."),
                 caption=(f"Reichweite mit Sättigung: Alle, die weitererzählen, sprechen zufällige "
-                         f"Personen aus einer Zielgruppe von {nf.fmt_count(big_n)} an, "
-                         f"Kontakte überschneiden sich; Flächen zeigen die Spanne von k, einzelne "
-                         f"Linien eine offene Untergrenze („mindestens“)."),
+                         f"Personen aus einer Zielgruppe von {nf.fmt_number(big_n)} an, "
+                         "Kontakte überschneiden sich; Flächen zeigen die Spanne von k, einzelne "
+                         "Linien eine offene Untergrenze („mindestens“)."),
                 xlabel=X_STUFE, ylabel=Y_REACH,
                 series=tuple(_band_series(h, b, n)
                              for h, b in zip(headers, sat)),
                 x_integer=True, y_min=0, y_max=big_n * 1.05, data=sat_table,
-                guides=(Guide("y", big_n, f"Zielgruppe: {nf.fmt_count(big_n)}"),)))
+                guides=(Guide("y", big_n, f"Zielgruppe: {nf.fmt_number(big_n)}"),)))
         items.append(sat_table)
     items += [OPEN_NOTE, *_no_figure_note(n)]
     return Report("Die vier Szenarien der Faustregel", tuple(items))
@@ -132,8 +132,8 @@ def reach_report(k, faktor=1, stufen=5, zielgruppe=100000, weitererzaehlquote=1,
 
     k_text = (k_label(k_in) if factor == Range.point(1)
               else f"{k_label(k_in)}, {k_label(factor, 'Faktor')}, zusammen {k_label(k_eff)}")
-    setting = (f"{k_text}, {nf.fmt_count(seeds)} Startperson{'en' if seeds != 1 else ''}, "
-               f"Zielgruppe {nf.fmt_count(big_n)}, Weitererzählquote {nf.fmt_percent(quota, 0)}")
+    setting = (f"{k_text}, {nf.fmt_number(seeds)} Startperson{'en' if seeds != 1 else ''}, "
+               f"Zielgruppe {nf.fmt_number(big_n)}, Weitererzählquote {nf.fmt_percent(quota, 1, strip=True)}")
     table = Table(
         f"Reichweite nach Weitererzähl-Stufe ({setting}; Personen)",
         (Column("stufe", "Stufe", "int", rows),
@@ -147,14 +147,14 @@ def reach_report(k, faktor=1, stufen=5, zielgruppe=100000, weitererzaehlquote=1,
             title="Reichweite: naiver Schneeball und Sättigung",
             alt=(f"Liniendiagramm mit logarithmischer y-Achse für {k_text}: Nach Stufe {n} ergibt "
                  f"der naive Schneeball {_band_text(naive, n)} Personen, mit Sättigung in einer "
-                 f"Zielgruppe von {nf.fmt_count(big_n)} sind es {_band_text(sat, n)}."),
+                 f"Zielgruppe von {nf.fmt_number(big_n)} sind es {_band_text(sat, n)}."),
             caption=f"Reichweite nach Weitererzähl-Stufe ({setting}).",
             xlabel=X_STUFE, ylabel=Y_REACH,
             series=(_band_series(f"naiver Schneeball ({k_text})", naive, n),
                     _band_series("mit Sättigung in der Zielgruppe" if quota == 1 else
-                                 f"mit Sättigung, Weitererzählquote {nf.fmt_percent(quota, 0)}",
+                                 f"mit Sättigung, Weitererzählquote {nf.fmt_percent(quota, 1, strip=True)}",
                                  sat, n)),
-            guides=(Guide("y", big_n, f"Zielgruppe: {nf.fmt_count(big_n)}"),),
+            guides=(Guide("y", big_n, f"Zielgruppe: {nf.fmt_number(big_n)}"),),
             log_y=True, x_integer=True, data=table))
     items.append(table)
     if quota < 1:
@@ -162,12 +162,10 @@ def reach_report(k, faktor=1, stufen=5, zielgruppe=100000, weitererzaehlquote=1,
         r_high = None if k_eff.is_open else k_eff.high * quota
         r_text = nf.fmt_decimal_band(r_low, r_high, 2)
         items.append(
-            f"Weil nur {nf.fmt_percent(quota, 0)} der Informierten weitererzählen, ist die "
+            f"Weil nur {nf.fmt_percent(quota, 1, strip=True)} der Informierten weitererzählen, ist die "
             f"effektive Weitererzählrate R = k · Quote = {r_text}. Der naive Schneeball in der "
             "Tabelle nimmt dagegen an, dass alle weitererzählen.")
         if r_high is not None and r_high < 1:
-            from ..models import expected_reach
-
             low_total = expected_reach(k_eff.low, quota, seeds)
             high_total = expected_reach(k_eff.high, quota, seeds)
             items.append(
@@ -190,8 +188,8 @@ def simulation_report(k, stufen=5, zielgruppe=100000, laeufe=10000, seed=None, s
     rows = stufen_rows(sim.stufen)
     table = Table(
         f"Simulierte Reichweite nach Weitererzähl-Stufe (k = {nf.fmt_decimal(sim.k)}, Zielgruppe "
-        f"{nf.fmt_count(sim.zielgruppe)}, Weitererzählquote {nf.fmt_percent(sim.retell, 0)}, "
-        f"{nf.fmt_count(sim.runs)} Läufe; Personen)",
+        f"{nf.fmt_number(sim.zielgruppe)}, Weitererzählquote {nf.fmt_percent(sim.retell, 1, strip=True)}, "
+        f"{nf.fmt_number(sim.runs)} Läufe; Personen)",
         (Column("stufe", "Stufe", "int", rows),
          Column("mittelwert", "Mittelwert", "count", tuple(sim.mean[s] for s in rows)),
          Column("p10", "10-%-Quantil", "count", tuple(sim.q10[s] for s in rows)),

@@ -25,7 +25,7 @@ def rumor_report(modell="daley-kendall", zielgruppe=10000) -> Report:
     shares = (traj.ignorant, traj.spreader, traj.stifler)
     peak = max(range(len(traj.t)), key=lambda i: traj.spreader[i])
     table = Table(
-        f"Anteile der Zielgruppe über die Zeit ({name}, Zielgruppe {nf.fmt_count(traj.zielgruppe)})",
+        f"Anteile der Zielgruppe über die Zeit ({name}, Zielgruppe {nf.fmt_number(traj.zielgruppe)})",
         (Column("zeit", "Zeit", "number", tab.t, 1),
          Column("unwissende", LABELS[0], "percent", tab.ignorant),
          Column("verbreitende", LABELS[1], "percent", tab.spreader),
@@ -34,20 +34,20 @@ def rumor_report(modell="daley-kendall", zielgruppe=10000) -> Report:
         name=ascii_id("geruecht", traj.model, "n", traj.zielgruppe),
         title=f"Gerüchtemodell nach {name}",
         alt=(f"Liniendiagramm: Anteile der Unwissenden, Verbreitenden und Verstummten in einer "
-             f"Zielgruppe von {nf.fmt_count(traj.zielgruppe)} Personen über die Zeit, ausgehend von "
+             f"Zielgruppe von {nf.fmt_number(traj.zielgruppe)} Personen über die Zeit, ausgehend von "
              f"einer Person. Die Verbreitenden erreichen ihren Höchststand von "
              f"{nf.fmt_percent(traj.spreader[peak])} etwa zum Zeitpunkt {nf.fmt_number(traj.t[peak], 1)}; "
              f"am Ende haben {nf.fmt_percent(never)} nie davon gehört."),
         caption=(f"Deterministisches Gerüchtemodell nach {name} (Zeit in Kontakten je "
                  f"Verbreitendem), eine Person beginnt in einer Zielgruppe von "
-                 f"{nf.fmt_count(traj.zielgruppe)}."),
+                 f"{nf.fmt_number(traj.zielgruppe)}."),
         xlabel="Zeit (Kontakte je Verbreitendem)", ylabel="Anteil der Zielgruppe",
         series=tuple(Series(label, traj.t, y, markers=False) for label, y in zip(LABELS, shares)),
         guides=(Guide("y", never, f"nie davon gehört: {nf.fmt_percent(never)}"),),
         y_format="percent", y_min=0, y_max=1.02, data=table)
     notes = (
         f"Am Ende haben {nf.fmt_percent(never)} der Zielgruppe (etwa "
-        f"{nf.fmt_count(never * traj.zielgruppe)} von {nf.fmt_count(traj.zielgruppe)} Personen) "
+        f"{nf.fmt_count(never * traj.zielgruppe)} von {nf.fmt_number(traj.zielgruppe)} Personen) "
         f"nie von dem Gerücht gehört; für sehr große Zielgruppen strebt der Anteil gegen "
         f"{nf.fmt_percent(limit, 2)}.",
         "Im deterministischen Grenzfall verlaufen die Modelle von Daley–Kendall und Maki–Thompson "

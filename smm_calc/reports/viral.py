@@ -1,10 +1,10 @@
 """Report: viral coefficient (K-factor)."""
 
+from .. import validate
 from ..models import expected_total, viral_coefficient
 from ..render import numbers as nf
 from ..render.tables import Column, Table
 from .base import Report
-from .. import validate
 
 
 def k_factor_report(einladungen, konversion) -> Report:

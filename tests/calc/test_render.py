@@ -8,7 +8,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-import pytest
 
 from smm_calc.render.figures import FigureSpec, Guide, Series, draw_svg
 from smm_calc.render.tables import Column, Table, to_csv, to_json_obj, to_markdown, to_text

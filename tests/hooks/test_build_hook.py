@@ -1,6 +1,7 @@
 """The smm hook inside real MkDocs builds of small fixture sites."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -10,24 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build_site
-
-HOOK = REPO / "hooks" / "smm_directives.py"
-
-
-def make_site(root: Path, page: str, *, strict_config: bool = True) -> Path:
-    """A one-page site in `root` that uses the project's hook; returns its mkdocs.yml."""
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "docs" / "seite.md").write_text(textwrap.dedent(page), encoding="utf-8")
-    (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(textwrap.dedent(f"""\
-        site_name: Test
-        strict: {str(strict_config).lower()}
-        markdown_extensions: [attr_list, md_in_html, admonition, pymdownx.details, pymdownx.superfences, tables]
-        hooks: [{HOOK}]
-        """), encoding="utf-8")
-    return config
-
+from fixture_sites import FIGURE_PAGE, make_site
 
 # (block body, line of the mistake counted from the opening fence = 0, a word the message names)
 BAD = [
@@ -61,3 +45,68 @@ def test_unclosed_block_names_its_opening_line(tmp_path):
     proc = build_site(config, tmp_path / "out", check=False)
     assert proc.returncode != 0
     assert "docs/seite.md:3:" in proc.stdout + proc.stderr
+
+
+def test_two_builds_give_identical_figures(tmp_path):
+    outputs = []
+    for run in ("a", "b"):  # separate folders, so separate caches: both draw the figure
+        config = make_site(tmp_path / run, FIGURE_PAGE)
+        build_site(config, tmp_path / run / "site")
+        svgs = sorted((tmp_path / run / "site" / "assets" / "generated").glob("*.svg"))
+        assert svgs
+        outputs.append({p.name: p.read_bytes() for p in svgs})
+    assert outputs[0] == outputs[1]
+
+
+_BUILD_AND_REPORT = """\
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1]))
+print("matplotlib" in sys.modules, "smm_calc.views" in sys.modules)
+"""
+
+
+def test_warm_build_neither_recomputes_nor_imports_matplotlib(tmp_path):
+    config = make_site(tmp_path, FIGURE_PAGE)
+
+    def build_once():
+        proc = subprocess.run([sys.executable, "-c", _BUILD_AND_REPORT, str(config)],
+                              cwd=tmp_path, capture_output=True, text=True, check=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        return proc.stdout.split()[-2:]
+
+    assert build_once() == ["True", "True"]  # cold: computed and drawn
+    assert list((tmp_path / ".cache" / "smm").glob("*.json"))
+    assert build_once() == ["False", "False"]  # warm: straight from .cache/
+
+
+def test_figure_markup_points_at_the_generated_file(tmp_path):
+    config = make_site(tmp_path, FIGURE_PAGE)
+    build_site(config, tmp_path / "site")
+    html = (tmp_path / "site" / "seite" / "index.html").read_text(encoding="utf-8")
+    (src,) = re.findall(r'<img alt="[^"]+"[^>]* src="([^"]+\.svg)"', html)
+    assert (tmp_path / "site" / "seite" / src).resolve().exists()
+    assert "Daten zur Abbildung" in html
+
+
+def test_failing_notebook_cell_fails_the_build(tmp_path):
+    import nbformat
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Kaputt"),
+        nbformat.v4.new_code_cell("raise ValueError('absichtlicher Fehler')"),
+    ])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, tmp_path / "docs" / "kaputt.ipynb")
+    # the same mkdocs-jupyter options as the project's mkdocs.yml
+    project = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    options = re.search(r"  - mkdocs-jupyter:\n((?:      .*\n)+)", project).group(1)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Test\nplugins:\n  - mkdocs-jupyter:\n{options}", encoding="utf-8")
+    proc = build_site(config, tmp_path / "site", check=False)
+    assert proc.returncode != 0
+    assert "absichtlicher Fehler" in proc.stdout + proc.stderr

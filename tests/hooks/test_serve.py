@@ -1,0 +1,63 @@
+"""`mkdocs serve` with the hook: one saved edit gives exactly one rebuild, never a loop."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from fixture_sites import FIGURE_PAGE, make_site
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"Zeitüberschreitung: {what}")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+def test_one_edit_one_rebuild(tmp_path):
+    config = make_site(tmp_path, FIGURE_PAGE)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
+             "--livereload"],
+            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/seite/"
+        wait_for(lambda: "Seite" in fetch(url), 60, "erster Build von mkdocs serve")
+        time.sleep(1.5)
+        builds = lambda: log.read_text().count("Building documentation")  # noqa: E731
+        before = builds()
+        page = tmp_path / "docs" / "seite.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nNeuer Absatz nach der Änderung.\n",
+                        encoding="utf-8")
+        wait_for(lambda: "Neuer Absatz" in fetch(url), 60, "Neubau nach der Änderung")
+        time.sleep(4)  # a loop would show up as further builds here
+        assert builds() - before == 1, log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
