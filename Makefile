@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible output: the build date is the last commit's date (falls back to a fixed date).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input -q
 
-.PHONY: serve build test bench lock clean system-deps
+.PHONY: serve build test bench lock clean system-deps urls offline
 
 serve: $(VENV)/.site  ## Set up and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,8 +19,14 @@ serve: $(VENV)/.site  ## Set up and serve the site at http://127.0.0.1:8000/
 build: $(VENV)/.site  ## Set up and build the site strictly into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test system-deps  ## Set up and run every test
+test: $(VENV)/.test system-deps node_modules/.installed  ## Set up and run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+urls: $(VENV)/.site  ## Build, then add new page paths and anchors to tests/published-urls.txt
+	$(BIN)/python scripts/published_urls.py
+
+offline: $(VENV)/.site  ## Offline package for LMS and disk: dist/smm-wissen-offline.zip
+	$(BIN)/python scripts/offline.py
 
 bench: $(VENV)/.test  ## Print performance figures (bench/RESULTS.md)
 	$(BIN)/python -m bench
@@ -44,6 +51,16 @@ $(VENV)/.site: requirements.lock pyproject.toml | $(BIN)/python
 $(VENV)/.test: $(VENV)/.site requirements-test.lock
 	$(PIP) install --require-hashes -r requirements.lock -r requirements-test.lock
 	@touch $@
+
+# npm tools of the quality gates (Lighthouse, Nu Html Checker, markdownlint), pinned in
+# package-lock.json; reinstalled only when the lock changes. --ignore-scripts: vnu-jar's
+# postinstall would try to download a Java runtime (Debian's is used).
+node_modules/.installed: package-lock.json package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "Hinweis: npm fehlt – Lighthouse, Nu Html Checker und markdownlint werden übersprungen (in CI ein Fehler)." >&2; \
+	fi
 
 clean:
 	rm -rf site .cache dist .pytest_cache

@@ -20,4 +20,24 @@ def slugify(value: str, separator: str = "-") -> str:
 def on_config(config):
     # Set here rather than with !!python/name in mkdocs.yml, where hooks/ is not importable.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    _use_in_notebooks()
     return config
+
+
+def _use_in_notebooks():
+    """mkdocs-jupyter slugs notebook headings (ids and TOC) its own way („Sättigung“ → sattigung);
+    it has no option for that, so point both places at the one rule of this site."""
+    try:
+        import markdown
+        from markdown.extensions.toc import TocExtension
+        from mkdocs_jupyter import convert, plugin
+    except ImportError:
+        return
+
+    def markdown_toc(source, toc_depth):
+        md = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth, slugify=slugify)])
+        md.convert(source)
+        return md.toc_tokens
+
+    convert.slugify = lambda value: slugify(value, "-")
+    plugin._get_markdown_toc = markdown_toc

@@ -1,0 +1,134 @@
+"""Build time as the knowledge base grows: the site plus 100, 300 and 1,000 generated pages.
+
+The pages go into a copy of the repository (never into docs/): `docs/skalierung/`, in nested
+sections – ten pages per „Thema“ (the first is its index page), ten Themen per „Bereich“ – and
+into the navigation under a new tab. Each page looks like a content page: headings, paragraphs,
+a list, a table, an admonition, a footnote, glossary abbreviations (auto-appended), links to a
+neighbour and to the glossary.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .result import Row, fmt_ms, fmt_ratio, fmt_seconds, median
+from .workspace import Workspace, load_config, write_config
+
+SIZES = (100, 300, 1000)
+TARGET = 1.5  # time per page at 1,000 ≤ 1.5 × that at 100
+PER_TOPIC = 10
+TOPICS_PER_AREA = 10
+SCALING_CONFIG = "mkdocs.bench-skalierung.yml"
+
+PAGE = """\
+---
+description: Erzeugte Seite {n} für die Skalierungsmessung von make bench.
+---
+
+# {title}
+
+Diese Seite gehört zu Bereich {area} und Thema {topic}. Sie steht für eine spätere Seite der
+Wissensbasis mit Text, einer Aufzählung, einer Tabelle und einem Hinweis, damit der Build so viel
+zu tun hat wie mit einer echten Seite.[^quelle]
+
+## Kommunikationsziele
+
+Die Kommunikationspolitik verfolgt ökonomische und psychografische Ziele. Zu den psychografischen
+Zielen zählen Bekanntheit, Image und Einstellung; ökonomische Ziele sind etwa Umsatz und
+Marktanteil. Mundpropaganda und Social Media verändern, wie schnell sich eine Botschaft verbreitet.
+
+- Bekanntheit steigern
+- Image verbessern
+- Kaufabsicht wecken
+
+| Instrument | Reichweite | Kosten |
+| --- | ---: | ---: |
+| Mediawerbung | hoch | hoch |
+| Social Media | mittel bis hoch | gering |
+| Persönlicher Verkauf | gering | hoch |
+
+!!! note "Zum Weiterlesen"
+
+    Siehe die [nächste Seite]({next}) und das [Glossar]({glossary}).
+
+## Zusammenfassung
+
+Eine Botschaft erreicht mehr Menschen, wenn jede informierte Person sie weitererzählt. Wie weit
+sie trägt, hängt von der Zahl der Weitererzählungen und von der Größe der Zielgruppe ab.
+
+[^quelle]: Erzeugter Text, ohne Quelle.
+"""
+
+
+def _pages(count: int) -> list[tuple[int, int, int]]:
+    """(area, topic, page) for `count` pages, all 1-based."""
+    out = []
+    for n in range(count):
+        topic_index, page = divmod(n, PER_TOPIC)
+        area, topic = divmod(topic_index, TOPICS_PER_AREA)
+        out.append((area + 1, topic + 1, page + 1))
+    return out
+
+
+def generate(ws: Workspace, count: int) -> Path:
+    """Write `count` pages into ws/docs/skalierung/ and a config with them in the nav."""
+    root = ws.root / "docs" / "skalierung"
+    shutil.rmtree(root, ignore_errors=True)
+    config = load_config(ws.config)
+    if count == 0:
+        return write_config(config, ws.root / SCALING_CONFIG)
+    pages = _pages(count)
+    areas: dict[int, dict[int, list[str]]] = {}
+    for i, (area, topic, page) in enumerate(pages):
+        folder = f"skalierung/bereich-{area:02d}/thema-{topic:02d}"
+        name = "index.md" if page == 1 else f"seite-{page:02d}.md"
+        src = f"{folder}/{name}"
+        nxt_area, nxt_topic, nxt_page = pages[(i + 1) % len(pages)]
+        nxt = f"skalierung/bereich-{nxt_area:02d}/thema-{nxt_topic:02d}/" + \
+              ("index.md" if nxt_page == 1 else f"seite-{nxt_page:02d}.md")
+        depth = src.count("/")
+        path = ws.root / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(
+            n=i + 1, area=area, topic=topic,
+            title=f"Thema {area}.{topic}" if page == 1 else f"Seite {area}.{topic}.{page}",
+            next="../" * depth + nxt, glossary="../" * depth + "glossar.md"), encoding="utf-8")
+        areas.setdefault(area, {}).setdefault(topic, []).append(src)
+    nav_section = [{f"Bereich {area}": [{f"Thema {area}.{topic}": files}
+                                        for topic, files in topics.items()]}
+                   for area, topics in areas.items()]
+    config["nav"] = [*config["nav"], {"Skalierung": nav_section}]
+    return write_config(config, ws.root / SCALING_CONFIG)
+
+
+def build_scaling(ws: Workspace, repeats: int, sizes=SIZES) -> tuple[list[Row], dict]:
+    """Median CPU time of the site plus n pages; time per added page = (T(n) − T(0)) / n.
+
+    Rounds go through all sizes in turn, so a change in the machine's load hits all alike."""
+    cpu: dict[int, list[float]] = {0: [], **{n: [] for n in sizes}}
+    wall: dict[int, list[float]] = {n: [] for n in cpu}
+    ws.build(generate(ws, 0), site="site-skalierung")  # warm-up: caches and OS file cache
+    for _ in range(repeats):
+        for n in cpu:
+            cpu[n].append(ws.build(generate(ws, n), site="site-skalierung"))
+            wall[n].append(ws.builds[-1][2])
+    generate(ws, 0)
+    t0 = median(cpu[0])
+    per_page = {n: (median(cpu[n]) - t0) / n for n in sizes}
+    rows = []
+    first = sizes[0]
+    for n in sizes:
+        ratio = per_page[n] / per_page[first] if n != first and per_page[first] > 0 else None
+        last = n == max(sizes)
+        rows.append(Row(
+            f"Skalierung: Website + {n:,} erzeugte Seiten (verschachtelt)".replace(",", "."),
+            f"{fmt_seconds(median(cpu[n]))} CPU (Wanduhr {fmt_seconds(median(wall[n]))}); "
+            f"{fmt_ms(per_page[n])} je zusätzliche Seite",
+            f"{fmt_seconds(t0)} CPU ohne zusätzliche Seiten" if n == first else
+            f"{fmt_ms(per_page[first])} je Seite bei + {first}",
+            ratio,
+            f"≤ {fmt_ratio(TARGET)} (je Seite ggü. + {first})" if last else "–",
+            (ratio <= TARGET) if last and ratio is not None else None))
+    return rows, {"cpu": {str(n): t for n, t in cpu.items()},
+                  "wall": {str(n): t for n, t in wall.items()}}
