@@ -1,10 +1,16 @@
 """Build time as the knowledge base grows: the site plus 100, 300 and 1,000 generated pages.
 
-The pages go into a copy of the repository (never into docs/): `docs/skalierung/`, in nested
-sections – ten pages per „Thema“ (the first is its index page), ten Themen per „Bereich“ – and
-into the navigation under a new tab. Each page looks like a content page: headings, paragraphs,
-a list, a table, an admonition, a footnote, glossary abbreviations (auto-appended), links to a
-neighbour and to the glossary.
+The pages go into a copy of the repository (never into docs/): `docs/skalierung/`, under a new
+tab, in nested sections with a bounded fan-out, the way a growing knowledge base is organised –
+ten pages per „Unterthema“ (the first is its index page), ten Unterthemen per „Thema“, ten Themen
+per „Bereich“: + 100 is one Thema, + 1,000 ten. With `navigation.sections` and
+`navigation.prune` a page's navigation then lists the Themen of its Bereich, the Unterthemen of
+its Thema and the pages of its Unterthema (about 30 links), not the whole tab. (Material renders
+every visible navigation link on every page – about 0.1 ms each –, so one flat or wide level of
+hundreds of entries makes the build quadratic.)
+
+Each page looks like a content page: headings, paragraphs, a list, a table, an admonition, a
+footnote, the glossary abbreviations (auto-appended), links to the next page and the glossary.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from .workspace import Workspace, load_config, write_config
 
 SIZES = (100, 300, 1000)
 TARGET = 1.5  # time per page at 1,000 ≤ 1.5 × that at 100
-PER_TOPIC = 10
+PAGES_PER_SUBTOPIC = 10
+SUBTOPICS_PER_TOPIC = 10
 TOPICS_PER_AREA = 10
 SCALING_CONFIG = "mkdocs.bench-skalierung.yml"
 
@@ -61,44 +68,48 @@ sie trägt, hängt von der Zahl der Weitererzählungen und von der Größe der Z
 """
 
 
-def _pages(count: int) -> list[tuple[int, int, int]]:
-    """(area, topic, page) for `count` pages, all 1-based."""
+def _pages(count: int) -> list[tuple[int, int, int, int]]:
+    """(area, topic, subtopic, page) for `count` pages, all 1-based."""
     out = []
     for n in range(count):
-        topic_index, page = divmod(n, PER_TOPIC)
-        area, topic = divmod(topic_index, TOPICS_PER_AREA)
-        out.append((area + 1, topic + 1, page + 1))
+        rest, page = divmod(n, PAGES_PER_SUBTOPIC)
+        rest, subtopic = divmod(rest, SUBTOPICS_PER_TOPIC)
+        area, topic = divmod(rest, TOPICS_PER_AREA)
+        out.append((area + 1, topic + 1, subtopic + 1, page + 1))
     return out
+
+
+def _src(area: int, topic: int, subtopic: int, page: int) -> str:
+    name = "index.md" if page == 1 else f"seite-{page:02d}.md"
+    return f"skalierung/bereich-{area:02d}/thema-{topic:02d}/unterthema-{subtopic:02d}/{name}"
 
 
 def generate(ws: Workspace, count: int) -> Path:
     """Write `count` pages into ws/docs/skalierung/ and a config with them in the nav."""
-    root = ws.root / "docs" / "skalierung"
-    shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(ws.root / "docs" / "skalierung", ignore_errors=True)
     config = load_config(ws.config)
     if count == 0:
         return write_config(config, ws.root / SCALING_CONFIG)
     pages = _pages(count)
-    areas: dict[int, dict[int, list[str]]] = {}
-    for i, (area, topic, page) in enumerate(pages):
-        folder = f"skalierung/bereich-{area:02d}/thema-{topic:02d}"
-        name = "index.md" if page == 1 else f"seite-{page:02d}.md"
-        src = f"{folder}/{name}"
-        nxt_area, nxt_topic, nxt_page = pages[(i + 1) % len(pages)]
-        nxt = f"skalierung/bereich-{nxt_area:02d}/thema-{nxt_topic:02d}/" + \
-              ("index.md" if nxt_page == 1 else f"seite-{nxt_page:02d}.md")
+    tree: dict = {}
+    for i, key in enumerate(pages):
+        area, topic, subtopic, page = key
+        src = _src(*key)
         depth = src.count("/")
+        label = ".".join(map(str, key[:3]))
         path = ws.root / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(PAGE.format(
             n=i + 1, area=area, topic=topic,
-            title=f"Thema {area}.{topic}" if page == 1 else f"Seite {area}.{topic}.{page}",
-            next="../" * depth + nxt, glossary="../" * depth + "glossar.md"), encoding="utf-8")
-        areas.setdefault(area, {}).setdefault(topic, []).append(src)
-    nav_section = [{f"Bereich {area}": [{f"Thema {area}.{topic}": files}
-                                        for topic, files in topics.items()]}
-                   for area, topics in areas.items()]
-    config["nav"] = [*config["nav"], {"Skalierung": nav_section}]
+            title=f"Unterthema {label}" if page == 1 else f"Seite {label}.{page}",
+            next="../" * depth + _src(*pages[(i + 1) % len(pages)]),
+            glossary="../" * depth + "glossar.md"), encoding="utf-8")
+        tree.setdefault(area, {}).setdefault(topic, {}).setdefault(subtopic, []).append(src)
+    nav = [{f"Bereich {a}": [{f"Thema {a}.{t}": [{f"Unterthema {a}.{t}.{u}": files}
+                                                for u, files in subtopics.items()]}
+                             for t, subtopics in topics.items()]}
+           for a, topics in tree.items()]
+    config["nav"] = [*config["nav"], {"Skalierung": nav}]
     return write_config(config, ws.root / SCALING_CONFIG)
 
 

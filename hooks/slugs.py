@@ -20,7 +20,8 @@ def slugify(value: str, separator: str = "-") -> str:
 def on_config(config):
     # Set here rather than with !!python/name in mkdocs.yml, where hooks/ is not importable.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
-    _use_in_notebooks()
+    if "mkdocs-jupyter" in config.plugins:  # importing it costs ~0.6 s: only when it is used
+        _use_in_notebooks()
     return config
 
 
