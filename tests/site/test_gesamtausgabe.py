@@ -1,0 +1,166 @@
+"""The print edition /gesamtausgabe/ (issue 8): every page in reading order, ready for paper."""
+
+import posixpath
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from hookmodules import load
+
+gesamtausgabe = load("gesamtausgabe")
+URL = "/gesamtausgabe/"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def nav_order(html_pages) -> list[tuple[str, str]]:
+    """(url, title) of the pages in the reading order of the navigation (from mkdocs.yml)."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:"):]
+    order = []
+    for src in re.findall(r"([\w/.-]+\.(?:md|ipynb))\s*$", nav, re.M):
+        stem = src.rsplit(".", 1)[0]
+        url = "/" if stem == "index" else "/" + stem.removesuffix("/index").removesuffix("index") + "/"
+        url = url.replace("//", "/")
+        if url in html_pages:
+            order.append((url, soup(html_pages[url]).select_one("article h1").get_text(strip=True).rstrip("¶")))
+    return order
+
+
+@pytest.fixture(scope="module")
+def edition(html_pages):
+    assert URL in html_pages, "/gesamtausgabe/ wurde nicht gebaut"
+    return soup(html_pages[URL])
+
+
+@pytest.fixture(scope="module")
+def chapters(html_pages):
+    excluded = {URL, "/datenschutz/", "/impressum/"}
+    return [(url, title) for url, title in nav_order(html_pages) if url not in excluded]
+
+
+def test_every_page_is_a_chapter_in_reading_order(edition, chapters):
+    sections = edition.select("article section.smm-kapitel")
+    titles = [s.find("h2").get_text(strip=True).rstrip("¶") for s in sections]
+    assert titles == [title for _, title in chapters]
+    assert len(sections) >= 20
+
+
+def test_chapter_titles_are_h2_and_ids_are_unique(edition):
+    article = edition.select_one("article")
+    assert len(article.find_all("h1")) == 1  # only „Gesamtausgabe“ itself
+    ids = [tag["id"] for tag in edition.find_all(id=True)]
+    duplicates = [i for i, n in Counter(ids).items() if n > 1]
+    assert not duplicates, duplicates
+    for section in article.select("section.smm-kapitel"):
+        key = section["id"]
+        for tag in section.find_all(id=True):
+            assert tag["id"].startswith(f"{key}--"), (key, tag["id"])
+
+
+def test_links_stay_in_the_page_or_point_to_real_files(edition, site_dir):
+    article = edition.select_one("article")
+    ids = {tag["id"] for tag in edition.find_all(id=True)}
+    problems = []
+    for tag in article.find_all(["a", "img"]):
+        target = tag.get("href") or tag.get("src")
+        if not target or re.match(r"^[a-z]+:", target):
+            continue
+        if target.startswith("#"):
+            if target[1:] not in ids:
+                problems.append(f"Anker fehlt: {target}")
+            continue
+        path = posixpath.normpath(posixpath.join("gesamtausgabe", target.split("#")[0]))
+        file = site_dir / path
+        if file.is_dir():
+            problems.append(f"Verweis auf eine Seite statt ins Kapitel: {target}")
+        elif not file.exists():
+            problems.append(f"Ziel fehlt: {target}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_model_answers_are_open_and_figures_not_lazy(edition):
+    article = edition.select_one("article")
+    details = article.find_all("details")
+    assert details and all(d.has_attr("open") for d in details)
+    images = article.find_all("img")
+    assert images and not [i for i in images if i.get("loading") == "lazy"]
+
+
+def test_not_in_search_and_not_its_anchors_in_the_contract(site_dir):
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"gesamtausgabe/' not in index.replace(" ", "")
+
+
+def test_print_stylesheet_hides_navigation_and_prints_link_targets():
+    css = (REPO / "docs" / "assets" / "css" / "lehrende.css").read_text(encoding="utf-8")
+    media = css[css.index("@media print"):]
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-tabs"):
+        assert selector in media
+    assert 'a[href^="http"]::after' in media and 'attr(href)' in media
+
+
+def test_chapter_keys_are_short_unique_and_ascii():
+    taken = set()
+    keys = [gesamtausgabe.chapter_key(src, taken) for src in
+            ("index.md", "promotion/index.md", "a/recht.md", "b/recht.md", "b/recht/index.md")]
+    assert keys == ["start", "promotion", "recht", "b-recht", "b-recht-x"]
+
+
+def test_interactive_blocks_become_a_note_with_the_address():
+    content = ('<p>vor</p><div class="smm-rechner" data-smm-rechner hidden><div><form>'
+               '<div>x</div></form></div></div><p>nach</p>')
+    result = gesamtausgabe.replace_interactive(content, "https://x.org/rechner/")
+    assert result.startswith("<p>vor</p><p class=\"smm-interaktiv\">")
+    assert result.endswith("zur Verfügung.</em></p><p>nach</p>")
+    assert "https://x.org/rechner/" in result and "<form" not in result
+
+
+def test_the_edition_has_no_interactive_calculator(edition):
+    assert edition.select_one("[data-smm-rechner]") is None
+
+
+def pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)  # ligatures such as „ﬂ“ → „fl“
+    text = text.replace("\u00ad", "").replace("-\n", "-")
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_printed_pdf_contains_every_chapter(browser, site_url, chapters, tmp_path):
+    page = browser.new_page()
+    page.goto(site_url + URL, wait_until="load")
+    page.emulate_media(media="print")
+    # navigation and header are not printed
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    # link targets are readable on paper
+    after = page.evaluate("""getComputedStyle(document.querySelector(
+        'article a[href^="http"]'), '::after').content""")
+    assert after.startswith('" ("') or "http" in after, after
+    target = tmp_path / "gesamtausgabe.pdf"
+    page.pdf(path=str(target), format="A4", print_background=False)
+    page.close()
+    text = _normal(pdf_text(target))
+    assert text.count("Gesamtausgabe") >= 1
+    missing = [title for _, title in chapters if _normal(title) not in text]
+    assert not missing, f"Kapitel fehlen im PDF: {missing}"

@@ -1,0 +1,156 @@
+"""Performance budgets of the built site (issue 7): sizes only – speed is measured by `make bench`.
+
+* no page's own HTML over 100 KB (the print edition /gesamtausgabe/ excepted);
+* the notebook page's first load (HTML + the CSS, JS and images it references) at most 1.5 × the
+  SMM page's: its JupyterLab CSS is one shared, trimmed stylesheet (hooks/notebook_assets.py);
+* nothing shipped that no page loads: search languages other than German, source maps
+  (hooks/dead_assets.py) – and the German search still works;
+* the glossary include stays cheap to parse on every page.
+"""
+
+import importlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[2]
+SMM = "/promotion/kommunikationsinstrumente/social-media-marketing/"
+NOTEBOOK = SMM + "reichweite-selbst-rechnen/"
+EXEMPT = {"/gesamtausgabe/"}  # the print edition is all pages on one page, by design
+
+
+def _weight_module():
+    sys.path.insert(0, str(REPO))
+    try:
+        return importlib.import_module("bench.weight")
+    finally:
+        sys.path.remove(str(REPO))
+
+
+weight = _weight_module()
+
+
+def _biggest_parts(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    parts = []
+    for selector in ("article", "nav.md-nav--primary", "header", "table", "details", "abbr",
+                     "svg", "script", "style", "img[src^='data:']"):
+        found = soup.select(selector)
+        size = sum(len(str(e).encode()) for e in found)
+        if size:
+            parts.append((size, f"{selector} ×{len(found)}: {size / 1000:.0f} KB"))
+    return "; ".join(text for _, text in sorted(parts, reverse=True)[:6])
+
+
+def test_no_page_html_over_100_kb(site_dir, html_pages):
+    pages = dict(html_pages)
+    if (site_dir / "404.html").exists():
+        pages["/404.html"] = site_dir / "404.html"
+    too_big = []
+    for url, path in pages.items():
+        size = path.stat().st_size
+        if url not in EXEMPT and size > weight.HTML_LIMIT:
+            too_big.append(f"{url}: {size / 1000:.1f} KB > {weight.HTML_LIMIT // 1000} KB "
+                           f"({_biggest_parts(path)})")
+    assert not too_big, ("Seiten über dem HTML-Budget – Inhalt aufteilen oder verschlanken:\n"
+                         + "\n".join(too_big))
+
+
+def test_notebook_first_load_at_most_one_and_a_half_smm_pages(site_dir, html_pages):
+    if NOTEBOOK not in html_pages:
+        pytest.skip("keine Notebookseite gebaut")
+    notebook = weight.page_weight(site_dir, NOTEBOOK)
+    smm = weight.page_weight(site_dir, SMM)
+    limit = weight.NOTEBOOK_FACTOR * smm.first_load
+    assert notebook.first_load <= limit, (
+        f"Erster Aufruf der Notebookseite {notebook.first_load / 1000:.0f} KB > "
+        f"{weight.NOTEBOOK_FACTOR} × SMM-Seite ({smm.first_load / 1000:.0f} KB); Dateien: "
+        + ", ".join(notebook.files))
+
+
+def test_notebook_styles_are_one_shared_trimmed_stylesheet(site_dir, html_pages):
+    if NOTEBOOK not in html_pages:
+        pytest.skip("keine Notebookseite gebaut")
+    soup = BeautifulSoup(html_pages[NOTEBOOK].read_text(encoding="utf-8"), "html.parser")
+    inline = [s for s in soup.find_all("style") if not s.find_parent("svg")]
+    assert not inline, f"{len(inline)} <style>-Elemente in der Notebookseite"
+    sheets = [link["href"] for link in soup.select("head link[rel~=stylesheet]")
+              if "notebook." in link["href"]]
+    assert len(sheets) == 1, sheets
+    css = (html_pages[NOTEBOOK].parent / sheets[0]).resolve()
+    assert re.fullmatch(r"notebook\.[0-9a-f]{8}\.css", css.name), css.name
+    assert css.stat().st_size < 60_000, f"{css.name}: {css.stat().st_size} Bytes – nicht gekürzt?"
+    assert ".jupyter-wrapper" in css.read_text(encoding="utf-8")
+    # figures are files, not base64 inside the page
+    assert not soup.select("img[src^='data:']")
+    for img in soup.select(".jupyter-wrapper img"):
+        assert (html_pages[NOTEBOOK].parent / img["src"]).resolve().is_file(), img["src"]
+        assert img.get("width") and img.get("height") and img.get("loading") == "lazy", img
+
+
+def _search_languages(site_dir: Path) -> list[str]:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    langs = index["config"]["lang"]
+    return [langs] if isinstance(langs, str) else langs
+
+
+def test_no_unused_search_language_files(site_dir):
+    langs = _search_languages(site_dir)
+    assert langs == ["de"]
+    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    shipped = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*") if p.is_file())
+    # what Material's search worker imports for German (src/…/search/worker/main)
+    assert shipped == ["min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"], shipped
+
+
+def test_no_source_maps_shipped(site_dir):
+    maps = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.map")]
+    assert not maps, maps
+    for path in (site_dir / "assets").rglob("*"):
+        if path.suffix in (".js", ".css"):
+            assert "sourceMappingURL=" not in path.read_text(encoding="utf-8", errors="replace"), \
+                f"{path.relative_to(site_dir)} verweist auf eine Source-Map, die fehlt"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_german_search_works_with_the_shipped_files(browser, site_url):
+    """The search worker loads lunr.stemmer.support and lunr.de; a missing file would stop it."""
+    page = browser.new_page()
+    failed, errors = [], []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(site_url + "/", wait_until="networkidle")
+        field = page.locator("input[data-md-component=search-query]")
+        field.click()
+        # „Kommunikationsinstrumenten“ is found through the German stemmer
+        # (→ kommunikationsinstrument), not as a word of the index.
+        field.press_sequentially("Kommunikationsinstrumenten", delay=10)
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        titles = page.locator(".md-search-result__item").all_inner_texts()
+        assert any("Kommunikationsinstrument" in t for t in titles), titles
+    finally:
+        page.close()
+    assert not failed, f"fehlgeschlagene Anfragen: {failed}"
+    assert not errors, f"Konsolenfehler: {errors}"
+
+
+def test_glossary_definitions_are_separate_blocks():
+    """docs/includes/glossar-abkuerzungen.md is appended to every page (pymdownx.snippets).
+    Python-Markdown's abbr extension takes one definition per pass and hands the rest of the
+    block back to every block processor: with all definitions in one block, parsing it costs
+    O(n²) and made up 95 % of a page's Markdown time (118 ms instead of 8 ms per page). A blank
+    line after each definition keeps every block small; the HTML is the same."""
+    lines = (REPO / "docs" / "includes" / "glossar-abkuerzungen.md").read_text(
+        encoding="utf-8").splitlines()
+    adjacent = [f"Zeile {i + 2}: {lines[i + 1][:40]}" for i in range(len(lines) - 1)
+                if lines[i].startswith("*[") and lines[i + 1].strip()]
+    assert not adjacent, ("Nach jeder Abkürzungsdefinition eine Leerzeile lassen:\n"
+                          + "\n".join(adjacent))
