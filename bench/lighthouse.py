@@ -1,15 +1,17 @@
 """Lighthouse performance score (mobile defaults) of the built site, served like a static host.
 
-Minimal runner for `make bench`: the quality gates (issue 9) own the Lighthouse assertions of
-accessibility, best practices and SEO; performance is only measured here. The site is served by
-tests/quality/static_server.py (gzip, cache headers), Lighthouse 12 comes from npm
-(node_modules/.bin/lighthouse) and drives Debian's Chromium.
+The default runs use the quality gates' runner, `run_lighthouse` in tests/quality/lighthouse.py
+(the same call tests/quality/test_lighthouse.py makes), on the site served by
+tests/quality/static_server.py (gzip, cache headers); Lighthouse 12 from npm drives Debian's
+Chromium.
 
 Lighthouse slows the CPU down 4× to emulate a mid-range phone on a fast desktop (benchmarkIndex
 1500–2000). On a slower or busy machine that over-shoots: Lighthouse's own docs
-(docs/throttling.md, „Calibrating the CPU slowdown“) recommend a lower multiplier. So each page
-is measured with the default, and – when the machine's benchmarkIndex is below 1500 – once more
-with the multiplier scaled to it (4 × benchmarkIndex / 1750, at least 1); both are reported.
+(docs/throttling.md, „Calibrating the CPU slowdown“) recommend a lower multiplier. The quality
+runner has no option for that and does not report the benchmarkIndex, so this module runs
+Lighthouse itself for the calibrated runs (`run_calibrated`): when the machine's benchmarkIndex
+is below 1500, each page is measured once more per round with the multiplier scaled to it
+(4 × benchmarkIndex / 1750, at least 1). Both scores are reported.
 """
 
 from __future__ import annotations
@@ -25,8 +27,7 @@ from pathlib import Path
 from .workspace import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
-               "--disable-component-update --no-first-run"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"  # as tests/quality/lighthouse.py
 DEFAULT_SLOWDOWN = 4.0
 REFERENCE_INDEX = 1750  # middle of the high-end desktop range the 4× default is made for
 
@@ -50,8 +51,9 @@ def missing() -> str | None:
     return None
 
 
-def run_lighthouse(url: str, slowdown: float | None = None) -> dict:
-    """One Lighthouse run (performance only); returns score (0–100), metrics, benchmarkIndex."""
+def run_calibrated(url: str, slowdown: float | None = None) -> dict:
+    """One Lighthouse run (performance only, optionally another CPU multiplier): score 0–100,
+    the machine's benchmarkIndex and the metrics in ms."""
     with tempfile.TemporaryDirectory(prefix="smm-lh-") as tmp:
         out = Path(tmp) / "report.json"
         cmd = [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
@@ -78,23 +80,52 @@ def run_lighthouse(url: str, slowdown: float | None = None) -> dict:
 def calibrated_slowdown(benchmark_index: float | None) -> float | None:
     if not benchmark_index or benchmark_index >= 1500:
         return None
-    return max(1.0, DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX)
+    return round(max(1.0, DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX), 2)
+
+
+def _quality_runner():
+    """`run_lighthouse` of the quality gates, or None if tests/quality has none."""
+    tests = str(REPO / "tests")
+    sys.path.insert(0, tests)
+    try:
+        from quality.lighthouse import run_lighthouse
+        from quality.static_server import serve
+    except ImportError:
+        return None, None
+    finally:
+        sys.path.remove(tests)
+    return run_lighthouse, serve
 
 
 def lighthouse_scores(site_dir: Path, pages: dict[str, str], runs: int) -> dict[str, dict]:
-    """Per page: default runs and calibrated runs (lists of run dicts)."""
-    sys.path.insert(0, str(REPO / "tests" / "quality"))
-    try:
-        from static_server import serve
-    finally:
-        sys.path.remove(str(REPO / "tests" / "quality"))
-    results: dict[str, dict] = {}
+    """Per page: the scores of `runs` default runs and – when the machine is slower than
+    Lighthouse assumes – of `runs` calibrated runs; one CPU multiplier for all pages, from the
+    benchmarkIndex of a probe run before them."""
+    quality_run, serve = _quality_runner()
+    if serve is None:
+        raise RuntimeError("tests/quality/static_server.py fehlt")
+    results = {name: {"default": [], "calibrated": [], "benchmark_index": [], "slowdown": None}
+               for name in pages}
     with serve(site_dir) as base:
+        first = next(iter(pages))
+        probe = run_calibrated(base + pages[first])  # default settings; reads the machine
+        results[first]["default"].append(probe["score"])
+        results[first]["benchmark_index"].append(probe["benchmark_index"])
         for name, path in pages.items():
-            default = [run_lighthouse(base + path) for _ in range(runs)]
-            indexes = sorted(r["benchmark_index"] for r in default if r["benchmark_index"])
-            slowdown = calibrated_slowdown(indexes[len(indexes) // 2] if indexes else None)
-            calibrated = [run_lighthouse(base + path, slowdown) for _ in range(runs)] \
-                if slowdown else []
-            results[name] = {"default": default, "calibrated": calibrated}
+            for _ in range(runs - (name == first)):
+                if quality_run is not None:
+                    score = quality_run(base + path, ("performance",)).scores["performance"]
+                else:
+                    run = run_calibrated(base + path)
+                    score = run["score"]
+                    results[name]["benchmark_index"].append(run["benchmark_index"])
+                results[name]["default"].append(score)
+        slowdown = calibrated_slowdown(probe["benchmark_index"])
+        if slowdown:
+            for name, path in pages.items():
+                for _ in range(runs):
+                    run = run_calibrated(base + path, slowdown)
+                    results[name]["calibrated"].append(run["score"])
+                    results[name]["benchmark_index"].append(run["benchmark_index"])
+                results[name]["slowdown"] = slowdown
     return results

@@ -10,7 +10,8 @@ a kept rule names them. Comments and `@charset` go; the order of what stays is u
 
 Classes that scripts add in the browser are named by prefix (`runtime_prefixes`, Material's `md-`
 by default, e.g. the `md-typeset__scrollwrap` its script wraps around tables): a selector with
-such a class is kept when the rest of it can match. Pure functions, no MkDocs. Uses tinycss2 and soupsieve (installed with nbconvert and Material).
+such a class is kept when the rest of it can match. Pure functions, no MkDocs; tinycss2 and
+soupsieve come with nbconvert and Material.
 """
 
 from __future__ import annotations
@@ -86,32 +87,45 @@ def required_names(selector: str) -> tuple[set[str], set[str]]:
 
 
 class _Documents:
-    """The HTML fragments inside Material's page skeleton, and the names they use."""
+    """The HTML fragments inside Material's page skeleton (one tree each; <body> takes each set
+    of palette attributes in turn when a selector looks at attributes), and the names they use."""
 
     def __init__(self, fragments: list[str], body_attrs: list[dict[str, str]],
                  runtime_prefixes: tuple[str, ...] = ()):
         from bs4 import BeautifulSoup
 
         self.runtime_prefixes = runtime_prefixes
-
-        self.soups = []
+        self.body_attrs = body_attrs or [{}]
+        self.soups = [BeautifulSoup(
+            '<!doctype html><html lang="de" class="no-js"><head></head><body dir="ltr">'
+            '<div class="md-container"><main class="md-main"><div class="md-content">'
+            '<article class="md-content__inner md-typeset">'
+            f"{fragment}</article></div></main></div></body></html>", "html.parser")
+            for fragment in fragments]
         self.classes: set[str] = set()
         self.ids: set[str] = set()
-        for fragment in fragments:
-            for attrs in body_attrs or [{}]:
-                body = " ".join(f'{k}="{v}"' for k, v in attrs.items())
-                soup = BeautifulSoup(
-                    f'<!doctype html><html lang="de" class="no-js"><head></head><body dir="ltr" '
-                    f'{body}><div class="md-container"><main class="md-main"><div '
-                    f'class="md-content"><article class="md-content__inner md-typeset">'
-                    f"{fragment}</article></div></main></div></body></html>", "html.parser")
-                self.soups.append(soup)
-        for soup in self.soups[:: max(1, len(body_attrs or [{}]))]:
+        for soup in self.soups:
+            soup.body.attrs.update(self.body_attrs[0])
             for tag in soup.find_all(True):
                 self.classes.update(tag.get("class") or [])
                 if tag.get("id"):
                     self.ids.add(tag["id"])
         self._cache: dict[str, bool] = {}
+
+    def _select(self, compiled, with_attrs: bool) -> bool:
+        for soup in self.soups:
+            for attrs in self.body_attrs if with_attrs else self.body_attrs[:1]:
+                soup.body.attrs = {"dir": "ltr", **attrs}
+                if compiled.select_one(soup) is not None:
+                    return True
+        return False
+
+    def possible(self, selector: str) -> bool:
+        """The cheap test: every class and id the selector requires occurs in the HTML."""
+        classes, ids = required_names(selector)
+        if self.runtime_prefixes:
+            classes = {c for c in classes if not c.startswith(self.runtime_prefixes)}
+        return classes <= self.classes and ids <= self.ids
 
     def matches(self, selector: str) -> bool:
         if selector in self._cache:
@@ -132,11 +146,61 @@ class _Documents:
 
                 try:
                     compiled = soupsieve.compile(static)
-                    result = any(compiled.select_one(soup) is not None for soup in self.soups)
                 except Exception:  # noqa: BLE001 – a selector the matcher cannot read: keep it
                     result = True
+                else:
+                    result = self._select(compiled, with_attrs="[" in static)
         self._cache[selector] = result
         return result
+
+
+_LEXEME = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[{}]", re.S)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _top_level_commas(prelude: str) -> list[str]:
+    if "(" not in prelude and "[" not in prelude:
+        return [p.strip() for p in prelude.split(",")]
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:i].strip())
+            start = i + 1
+    parts.append(prelude[start:].strip())
+    return parts
+
+
+def prefilter(css: str, docs: "_Documents") -> str:
+    """Drop top-level rules none of whose selectors can match, before the (slow, pure-Python)
+    tokenizer sees them: a regex finds the braces outside strings and comments. Only the cheap
+    class/id test is made here; at-rules pass unchanged. If the braces do not pair up, the CSS
+    is returned as it is (the tokenizer then handles it)."""
+    kept, depth, start, block_start = [], 0, 0, 0
+    for match in _LEXEME.finditer(css):
+        token = match[0]
+        if token == "{":
+            if depth == 0:
+                block_start = match.start()
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return css
+            if depth == 0:
+                prelude = _COMMENT.sub("", css[start:block_start]).strip()
+                rule = css[start:match.end()]
+                if prelude.startswith("@") or any(
+                        docs.possible(sel) for sel in _top_level_commas(prelude)):
+                    kept.append(rule)
+                start = match.end()
+    if depth != 0:
+        return css
+    kept.append(css[start:])
+    return "\n".join(kept)
 
 
 def _split_selectors(prelude) -> list[str]:
@@ -202,6 +266,7 @@ def trim_css(css: str, fragments: list[str], *, body_attrs: list[dict[str, str]]
                     kept.append(("other", rule))
         return kept
 
+    css = prefilter(css, docs)
     kept = select(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
     # pass 2: which custom properties are used (transitively)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.dead_assets")
 
-_SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")
+_SOURCE_MAP_COMMENT = re.compile(
+    rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")
 
 
 def search_languages(config) -> list[str]:
