@@ -31,6 +31,7 @@ notebook HTML, extra CSS), so warm builds do not trim again.
 from __future__ import annotations
 
 import base64
+import html as html_lib
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -199,6 +200,11 @@ def extract(html: str, page_url: str, templates: tuple[str, ...] = ()):
               f"{_EXTENSIONS[m['type']]}"
         figures[uri] = data
         attrs = f"{m['before']}{m['after']}".rstrip(" /")
+        # nbconvert writes a placeholder alt; smm_calc's figures carry their alt text as <desc>.
+        desc = re.search(rb"<desc\b[^>]*>(.*?)</desc>", data, re.S) if m["type"] == "svg+xml" else None
+        if desc:
+            alt = html_lib.escape(html_lib.unescape(desc[1].decode("utf-8")).strip(), quote=True)
+            attrs = re.sub(r'\salt="[^"]*"', "", attrs) + f' alt="{alt}"'
         extra = ""
         size = _figure_size(m["type"], data)
         if size and " width=" not in attrs and " height=" not in attrs:

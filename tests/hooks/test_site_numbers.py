@@ -127,3 +127,11 @@ def test_committed_notebooks_carry_no_outputs():
                 assert not cell.get("outputs") and cell.get("execution_count") is None, (
                     f"{path.name}: Ausgaben vor dem Einchecken entfernen "
                     f"(nbstripout {path.name}); das Notebook wird beim Bauen ausgeführt")
+
+
+def test_notebook_figures_have_real_alt_text(html_pages):
+    page = BeautifulSoup(html_pages[NOTEBOOK].read_text(encoding="utf-8"), "html.parser")
+    images = page.select(".jp-OutputArea-output img")
+    assert images
+    for img in images:
+        assert "No description" not in img["alt"] and len(img["alt"]) > 40, img["alt"]
