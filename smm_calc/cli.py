@@ -100,6 +100,14 @@ def _add(sub, name: str, help_text: str, description: str, handler) -> argparse.
     return p
 
 
+def _stufen(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stufen", default="5", metavar="N", help="Weitererzähl-Stufen, 0 bis 50; Standard: 5")
+
+
+def _startpersonen(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--startpersonen", default="1", metavar="N", help="Standard: 1")
+
+
 def _quota(p: argparse.ArgumentParser) -> None:
     p.add_argument("--weitererzaehlquote", "--retell", dest="weitererzaehlquote", default="1",
                    metavar="QUOTE",
@@ -131,16 +139,16 @@ def build_parser() -> GermanParser:
                    help="Personen, denen jede Person weitererzählt: Zahl oder Bereich (4-5, ≥10)")
     p.add_argument("--faktor", default="1", metavar="F",
                    help="Faktor für die Empfänger, z. B. ≥10 für Social Media; Standard: 1")
-    p.add_argument("--stufen", default="5", metavar="N", help="Weitererzähl-Stufen, 0 bis 50; Standard: 5")
+    _stufen(p)
     p.add_argument("--zielgruppe", default="100000", metavar="N",
                    help="Größe der Zielgruppe (Startpersonen eingeschlossen); Standard: 100000")
     _quota(p)
-    p.add_argument("--startpersonen", default="1", metavar="N", help="Standard: 1")
+    _startpersonen(p)
 
     p = _add(sub, "szenarien", "die vier Szenarien der Faustregel",
              "Positive (k = 4–5) und negative Nachricht (k = 8–12), jeweils ohne und mit Social "
              "Media (Faktor ≥ 10), eine Startperson.", _scenarios)
-    p.add_argument("--stufen", default="5", metavar="N", help="Weitererzähl-Stufen, 0 bis 50; Standard: 5")
+    _stufen(p)
     p.add_argument("--zielgruppe", default=None, metavar="N",
                    help="zeigt zusätzlich die Reichweite mit Sättigung in dieser Zielgruppe")
 
@@ -158,13 +166,13 @@ def build_parser() -> GermanParser:
              "Simuliert viele Läufe des Sättigungsmodells mit Zufall (Reed–Frost-Kettenbinomial) "
              "und zeigt Mittelwert, Median und 10-/90-%-Quantile je Stufe.", _simulation)
     p.add_argument("--k", required=True, metavar="K", help="Personen je Weitererzählen (eine Zahl)")
-    p.add_argument("--stufen", default="5", metavar="N", help="Weitererzähl-Stufen, 0 bis 50; Standard: 5")
+    _stufen(p)
     p.add_argument("--zielgruppe", default="100000", metavar="N", help="Standard: 100000")
     p.add_argument("--laeufe", default="10000", metavar="N", help="Zahl der Läufe; Standard: 10000")
     p.add_argument("--seed", default=None, metavar="ZAHL",
                    help="Zufallsstartwert für reproduzierbare Ergebnisse")
     _quota(p)
-    p.add_argument("--startpersonen", default="1", metavar="N", help="Standard: 1")
+    _startpersonen(p)
 
     p = _add(sub, "geruecht", "Gerüchtemodell (Daley–Kendall, Maki–Thompson)",
              "Deterministisches Gerüchtemodell: Unwissende, Verbreitende und Verstummte über die "
