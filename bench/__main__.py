@@ -228,7 +228,7 @@ def main() -> int:
     quick = os.environ.get("BENCH_QUICK", "").lower() in {"1", "true", "yes"}
     only = {n.strip() for n in os.environ.get("BENCH_ONLY", "").split(",") if n.strip()}
     ctx = Context(quick=quick, repeats=1 if quick else 3, scaling_repeats=1 if quick else 2,
-                  edits=2 if quick else 3, lighthouse_runs=1 if quick else 2)
+                  edits=2 if quick else 3, lighthouse_runs=1 if quick else 3)
     started = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     load_start, start = _load(), time.perf_counter()
     rows: list[Row] = []
