@@ -1,17 +1,17 @@
 """Lighthouse performance score (mobile defaults) of the built site, served like a static host.
 
-The default runs use the quality gates' runner, `run_lighthouse` in tests/quality/lighthouse.py
-(the same call tests/quality/test_lighthouse.py makes), on the site served by
-tests/quality/static_server.py (gzip, cache headers); Lighthouse 12 from npm drives Debian's
-Chromium.
+The site is served by tests/quality/static_server.py (gzip, cache headers, as the quality gates
+serve it); Lighthouse 12 from npm drives Debian's Chromium with the quality gates' flags.
 
 Lighthouse slows the CPU down 4× to emulate a mid-range phone on a fast desktop (benchmarkIndex
 1500–2000). On a slower or busy machine that over-shoots: Lighthouse's own docs
 (docs/throttling.md, „Calibrating the CPU slowdown“) recommend a lower multiplier. The quality
 runner has no option for that and does not report the benchmarkIndex, so this module runs
-Lighthouse itself for the calibrated runs (`run_calibrated`): when the machine's benchmarkIndex
-is below 1500, each page is measured once more per round with the multiplier scaled to it
-(4 × benchmarkIndex / 1750, at least 1). Both scores are reported.
+Lighthouse itself (`run_calibrated`): all default runs come first and record the machine's
+benchmarkIndex; when their median is below 1500, every page is measured again with the
+multiplier scaled to it (4 × benchmarkIndex / 1750, at least 1). Both scores are reported. The
+median matters: on a shared machine one run's benchmarkIndex swings between 1100 and 1800, and a
+multiplier taken from a single probe moved the calibrated scores by up to ten points.
 """
 
 from __future__ import annotations
@@ -83,49 +83,41 @@ def calibrated_slowdown(benchmark_index: float | None) -> float | None:
     return round(max(1.0, DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX), 2)
 
 
-def _quality_runner():
-    """`run_lighthouse` of the quality gates, or None if tests/quality has none."""
+def _static_server():
+    """tests/quality/static_server.py's `serve`, or None if it is missing."""
     tests = str(REPO / "tests")
     sys.path.insert(0, tests)
     try:
-        from quality.lighthouse import run_lighthouse
         from quality.static_server import serve
     except ImportError:
-        return None, None
+        return None
     finally:
         sys.path.remove(tests)
-    return run_lighthouse, serve
+    return serve
 
 
 def lighthouse_scores(site_dir: Path, pages: dict[str, str], runs: int) -> dict[str, dict]:
     """Per page: the scores of `runs` default runs and – when the machine is slower than
     Lighthouse assumes – of `runs` calibrated runs; one CPU multiplier for all pages, from the
-    benchmarkIndex of a probe run before them."""
-    quality_run, serve = _quality_runner()
+    median benchmarkIndex of all default runs."""
+    serve = _static_server()
     if serve is None:
         raise RuntimeError("tests/quality/static_server.py fehlt")
     results = {name: {"default": [], "calibrated": [], "benchmark_index": [], "slowdown": None}
                for name in pages}
     with serve(site_dir) as base:
-        first = next(iter(pages))
-        probe = run_calibrated(base + pages[first])  # default settings; reads the machine
-        results[first]["default"].append(probe["score"])
-        results[first]["benchmark_index"].append(probe["benchmark_index"])
-        for name, path in pages.items():
-            for _ in range(runs - (name == first)):
-                if quality_run is not None:
-                    score = quality_run(base + path, ("performance",)).scores["performance"]
-                else:
-                    run = run_calibrated(base + path)
-                    score = run["score"]
-                    results[name]["benchmark_index"].append(run["benchmark_index"])
-                results[name]["default"].append(score)
-        slowdown = calibrated_slowdown(probe["benchmark_index"])
-        if slowdown:
+        for _ in range(runs):  # rounds over all pages, so a slow spell hits every page alike
             for name, path in pages.items():
-                for _ in range(runs):
+                run = run_calibrated(base + path)
+                results[name]["default"].append(run["score"])
+                results[name]["benchmark_index"].append(run["benchmark_index"])
+        indexes = sorted(i for r in results.values() for i in r["benchmark_index"] if i)
+        slowdown = calibrated_slowdown(indexes[len(indexes) // 2] if indexes else None)
+        if slowdown:
+            for _ in range(runs):
+                for name, path in pages.items():
                     run = run_calibrated(base + path, slowdown)
                     results[name]["calibrated"].append(run["score"])
-                    results[name]["benchmark_index"].append(run["benchmark_index"])
-                results[name]["slowdown"] = slowdown
+            for result in results.values():
+                result["slowdown"] = slowdown
     return results
