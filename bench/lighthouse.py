@@ -24,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .result import median
 from .workspace import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -111,8 +112,8 @@ def lighthouse_scores(site_dir: Path, pages: dict[str, str], runs: int) -> dict[
                 run = run_calibrated(base + path)
                 results[name]["default"].append(run["score"])
                 results[name]["benchmark_index"].append(run["benchmark_index"])
-        indexes = sorted(i for r in results.values() for i in r["benchmark_index"] if i)
-        slowdown = calibrated_slowdown(indexes[len(indexes) // 2] if indexes else None)
+        indexes = [i for r in results.values() for i in r["benchmark_index"] if i]
+        slowdown = calibrated_slowdown(median(indexes) if indexes else None)
         if slowdown:
             for _ in range(runs):
                 for name, path in pages.items():
