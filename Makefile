@@ -55,6 +55,8 @@ $(VENV)/.test: $(VENV)/.site requirements-test.lock
 # npm tools of the quality gates (Lighthouse, Nu Html Checker, markdownlint), pinned in
 # package-lock.json; reinstalled only when the lock changes. --ignore-scripts: vnu-jar's
 # postinstall would try to download a Java runtime (Debian's is used).
+# package.json `overrides` pin two packages Lighthouse's trace engine asks for as "latest";
+# without them `npm ci` rejects the lock file as soon as a newer version is published.
 node_modules/.installed: package-lock.json package.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
