@@ -1,30 +1,26 @@
 """Shared fixtures: the built site (once per session) and the browser."""
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM_ARGS, REPO, build_site, require
 
-REPO = Path(__file__).resolve().parents[1]
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# Fixtures that need the built site or a browser: tests using them form the slow tier
+# (`make test` runs everything; `make test-fast` leaves them out). Tests that build or serve a
+# site themselves carry `@pytest.mark.slow` explicitly.
+SLOW_FIXTURES = {"site_dir", "html_pages", "site_url", "browser", "all_pages", "static_site",
+                 "site_tour", "vnu_jar", "lighthouse_bin", "markdownlint_bin", "offline_zip"}
+BROWSER_FIXTURES = {"browser", "site_tour", "lighthouse_bin"}
 
 
-def build_site(config: Path, out: Path, *, check: bool = True, env: dict | None = None):
-    """Run a strict MkDocs build of `config` into `out`; returns the CompletedProcess."""
-    proc = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(out)],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
-    if check and proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -45,27 +41,6 @@ def html_pages(site_dir) -> dict[str, Path]:
             continue
         pages["/" if rel == "." else f"/{rel}/"] = path
     return pages
-
-
-def require(what: str, available: bool, why: str):
-    """Skip with a clear reason when a tool is missing – but in CI a skip is a failure."""
-    if available:
-        return
-    message = f"{what} fehlt: {why}"
-    if IN_CI:
-        pytest.fail(message + " (in CI ist das ein Fehler)")
-    pytest.skip(message)
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")

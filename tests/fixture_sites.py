@@ -3,7 +3,7 @@
 import textwrap
 from pathlib import Path
 
-from conftest import REPO
+from helpers import REPO
 
 HOOK = REPO / "hooks" / "smm_directives.py"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_site
+from helpers import REPO, build_site
 from fixture_sites import FIGURE_PAGE, make_site
 
 # (block body, line of the mistake counted from the opening fence = 0, a word the message names)

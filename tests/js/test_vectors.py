@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import REPO, require
+from helpers import REPO, require
 
 HERE = Path(__file__).resolve().parent
 NODE = shutil.which("node") or "/usr/bin/node"

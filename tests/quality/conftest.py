@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from quality.tools import LIGHTHOUSE, MARKDOWNLINT, VNU_JAR, last_commit_epoch
 
-from conftest import require
+from helpers import require
 
 NPM_HINT = "`make test` installiert die npm-Werkzeuge (npm ci, package-lock.json)."
 

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from quality.lighthouse import CATEGORIES, run_lighthouse
 
-from conftest import require
+from helpers import require
 
 SMM = "/promotion/kommunikationsinstrumente/social-media-marketing/"
 PAGES = {

@@ -8,20 +8,18 @@ it; so is every console error and uncaught script error. (Supersedes tests/site/
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import search
 from quality.tour import NO_TRANSITIONS, Watch
 
 CALCULATOR = "/promotion/kommunikationsinstrumente/social-media-marketing/reichweitenrechner/"
 
 
 def use_search(page, query="Kommunikation"):
-    field = page.locator("input[data-md-component=search-query]")
-    field.click()
-    field.press_sequentially(query, delay=10)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    field.press("Escape")
+    search(page, query).press("Escape")
 
 
 def toggle_palette(page) -> list[str]:
@@ -115,7 +113,10 @@ def test_watch_catches_foreign_requests_and_console_errors(browser, site_url):
             document.body.append(img);
             console.error('kaputt');
         }""")
-        page.wait_for_timeout(300)
+        # wait for the condition (the blocked request and the error reported), not a fixed time
+        deadline = time.monotonic() + 90
+        while not (watch.foreign and watch.errors) and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
     finally:
         context.close()
     assert any("tracker.invalid" in f for f in watch.foreign), watch.foreign

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from helpers import SLOW_MACHINE_MS
 from quality import axe_check
 from quality.axe_check import Finding
 
@@ -118,7 +119,7 @@ def tour(browser, base_url: str, urls, lanes: int = 2) -> Tour:
 def _expect_scheme(page, scheme: str, url: str):
     try:
         page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'",
-                               timeout=5000)
+                               timeout=SLOW_MACHINE_MS)
     except Exception:
         actual = page.evaluate("document.body.dataset.mdColorScheme")
         raise AssertionError(f"{url}: Farbschema {actual!r} statt {scheme!r} – folgt die "

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from helpers import REPO
 from hookmodules import load
 
 gesamtausgabe = load("gesamtausgabe")

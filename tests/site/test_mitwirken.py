@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, build_site
+from helpers import REPO, build_site
 from hookmodules import load
 
 smm_directives = load("smm_directives")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO, SLOW_MACHINE_MS, search
 
 _spec = importlib.util.spec_from_file_location("offline_paket", REPO / "scripts" / "offline.py")
 offline = importlib.util.module_from_spec(_spec)
@@ -131,24 +131,6 @@ def _figures_loaded(page) -> int:
     }""")
 
 
-def search(page, query: str):
-    """Type a query; the search worker may still be loading its index (slow on a busy machine),
-    so the query is typed again if no result shows up."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    field = page.locator("input[data-md-component=search-query]")
-    field.click()
-    for _ in range(3):
-        field.fill("")
-        field.fill(query)
-        try:
-            page.wait_for_selector(".md-search-result__item a", timeout=15_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    pytest.fail(f"Die Suche nach „{query}“ zeigt keine Treffer")
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_lms_sub_folder_navigation_and_german_search(browser, lms_url):
@@ -167,7 +149,7 @@ def test_lms_sub_folder_navigation_and_german_search(browser, lms_url):
         .every(i => { i.loading = 'eager'; return i.complete && i.naturalWidth > 0; })""")
     assert _figures_loaded(page) > 0
     # German search: an umlaut query, stemmed (Förderung → Verkaufsförderung page)
-    search(page, "Verkaufsförderung")
+    search(page, "Verkaufsförderung", result=".md-search-result__item a")
     result = page.locator(".md-search-result__item a").first
     href = result.get_attribute("href")
     assert "verkaufsfoerderung.html" in href, href
@@ -176,7 +158,7 @@ def test_lms_sub_folder_navigation_and_german_search(browser, lms_url):
     assert page.locator("article h1").inner_text().startswith("Verkaufsförderung")
     # the interactive calculator (an ES module) runs from the sub-folder too
     page.goto(lms_url + f"{SMM}/reichweitenrechner.html")
-    page.wait_for_selector("[data-smm-rechner] [data-stufe]", timeout=15_000)
+    page.wait_for_selector("[data-smm-rechner] [data-stufe]", timeout=SLOW_MACHINE_MS)
     assert not errors, errors
     page.close()
 

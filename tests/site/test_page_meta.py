@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from helpers import REPO
 from hookmodules import load
 
 page_meta = load("page_meta")

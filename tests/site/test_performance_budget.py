@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import search
 
 REPO = Path(__file__).resolve().parents[2]
 SMM = "/promotion/kommunikationsinstrumente/social-media-marketing/"
@@ -128,12 +129,9 @@ def test_german_search_works_with_the_shipped_files(browser, site_url):
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(site_url + "/", wait_until="networkidle")
-        field = page.locator("input[data-md-component=search-query]")
-        field.click()
         # The index is built with the German pipeline: without lunr.de the worker fails to load
         # it and nothing is found (the request/console checks below name the missing file).
-        field.press_sequentially("Kommunikationsinstrumente", delay=10)
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        search(page, "Kommunikationsinstrumente")
         titles = page.locator(".md-search-result__item").all_inner_texts()
         assert any("Kommunikationsinstrument" in t for t in titles), titles
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import require
+from helpers import require
 
 WORDLIST = Path(__file__).resolve().parents[1] / "wortliste.txt"
 _SKIP = ["pre", "code", "kbd", "script", "style", "svg", "math", ".MathJax", ".md-source",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_site
+from helpers import REPO, build_site
 
 _spec = importlib.util.spec_from_file_location("published_urls", REPO / "scripts" / "published_urls.py")
 published_urls = importlib.util.module_from_spec(_spec)

@@ -1,0 +1,73 @@
+"""Helpers shared by the tests (imported as a module; conftest.py only defines fixtures)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Generous limits for conditions that come true on an idle machine in a second or two: a shared
+# CI machine can be many times slower, and a wait ends as soon as its condition holds.
+SLOW_MACHINE_MS = 90_000
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def build_site(config: Path, out: Path, *, check: bool = True, env: dict | None = None):
+    """Run a strict MkDocs build of `config` into `out`; returns the CompletedProcess."""
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(out)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    if check and proc.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def require(what: str, available: bool, why: str):
+    """Skip with a clear reason when a tool is missing – but in CI a skip is a failure."""
+    if available:
+        return
+    message = f"{what} fehlt: {why}"
+    if IN_CI:
+        pytest.fail(message + " (in CI ist das ein Fehler)")
+    pytest.skip(message)
+
+
+SEARCH_FIELD = "input[data-md-component=search-query]"
+SEARCH_RESULT = ".md-search-result__item"
+
+
+def search(page, query: str, *, result: str = SEARCH_RESULT):
+    """Search as a reader does: focus the field, wait until Material's search worker has loaded
+    its index, then type the query key by key (Material listens to key events – `fill()` sets the
+    value without them) and wait for a result. Every wait is for a condition, never a fixed time."""
+    field = page.locator(SEARCH_FIELD)
+    field.click()
+    # The result meta reads „Suche wird initialisiert“ until the worker is ready.
+    page.wait_for_function(
+        """() => { const meta = document.querySelector('.md-search-result__meta');
+                   return !!meta && meta.textContent.trim() !== ''
+                          && !/initialisiert/.test(meta.textContent); }""",
+        timeout=SLOW_MACHINE_MS)
+    field.press("Control+A")
+    field.press("Backspace")
+    field.press_sequentially(query, delay=20)
+    page.wait_for_selector(result, timeout=SLOW_MACHINE_MS)
+    return field
