@@ -71,3 +71,24 @@ def search(page, query: str, *, result: str = SEARCH_RESULT):
     field.press_sequentially(query, delay=20)
     page.wait_for_selector(result, timeout=SLOW_MACHINE_MS)
     return field
+
+
+def heading_text(tag) -> str:
+    """A heading's visible text as a reader sees it: text nodes joined with spaces (a glossary
+    term in a title is its own <abbr> element), whitespace normalised, the permalink sign dropped."""
+    import re
+
+    text = " ".join(tag.get_text(" ", strip=True).replace("¶", "").split())
+    return re.sub(r" ([,.:;!?)])", r"\1", text).replace("( ", "(")
+
+
+def load_script(name: str):
+    """A module from scripts/ (not a package), loaded once."""
+    import importlib.util
+
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up here
+        spec.loader.exec_module(module)
+    return sys.modules[name]

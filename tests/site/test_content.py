@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import heading_text, load_script
 
 REPO = Path(__file__).resolve().parents[2]
+rules = load_script("content_rules")
 KI = "/promotion/kommunikationsinstrumente"
 SMM = f"{KI}/social-media-marketing"
 INSTRUMENTS = ["mediawerbung", "verkaufsfoerderung", "public-relations", "direktmarketing",
@@ -15,9 +17,12 @@ INSTRUMENTS = ["mediawerbung", "verkaufsfoerderung", "public-relations", "direkt
                "online-marketing"]
 SMM_PAGES = ["web-2-0", "plattformen", "informationsfluss", "motivation", "mundpropaganda",
              "reichweitenrechner", "kennzahlen", "chancen-und-risiken", "recht"]
-CONTENT_PAGES = (["/promotion/", f"{KI}/", f"{SMM}/"] + [f"{KI}/{p}/" for p in INSTRUMENTS]
-                 + [f"{SMM}/{p}/" for p in SMM_PAGES])
-PROMISED = ["/", *CONTENT_PAGES, "/glossar/", "/quellen/", "/fuer-lehrende/"]
+# The topic tree promised to lecturers: these pages exist and are in the navigation.
+PROMISED = (["/", "/promotion/", f"{KI}/", f"{SMM}/"] + [f"{KI}/{p}/" for p in INSTRUMENTS]
+            + [f"{SMM}/{p}/" for p in SMM_PAGES] + ["/glossar/", "/quellen/", "/fuer-lehrende/"])
+# Every content page in nav (exemptions: scripts/content_rules.py EXEMPT) – a new page is
+# checked as soon as it is in mkdocs.yml, here in the built HTML as in the Markdown rules.
+CONTENT_PAGES = [rules.url_of(f) for f in rules.content_files()]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -53,7 +58,7 @@ def test_content_page_has_learning_aids_and_sources(url, html_pages):
     first = article.find(class_="admonition")
     assert first is not None and "abstract" in first["class"], f"{url}: Lernziele fehlen"
     assert first.select_one(".admonition-title").get_text(strip=True) == "Lernziele"
-    h2 = [h.get_text(strip=True).rstrip("¶") for h in article.find_all("h2")]
+    h2 = [heading_text(h) for h in article.find_all("h2")]
     assert h2 and h2[-1] == "Kontrollfragen", f"{url}: letzter Abschnitt ist nicht „Kontrollfragen“"
     questions = article.select("details.question")
     assert len(questions) >= 3, f"{url}: weniger als drei Kontrollfragen"

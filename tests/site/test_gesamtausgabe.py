@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO
+from helpers import REPO, heading_text
 from hookmodules import load
 
 gesamtausgabe = load("gesamtausgabe")
@@ -32,7 +32,7 @@ def nav_order(html_pages) -> list[tuple[str, str]]:
         url = "/" if stem == "index" else "/" + stem.removesuffix("/index").removesuffix("index") + "/"
         url = url.replace("//", "/")
         if url in html_pages:
-            order.append((url, soup(html_pages[url]).select_one("article h1").get_text(strip=True).rstrip("¶")))
+            order.append((url, heading_text(soup(html_pages[url]).select_one("article h1"))))
     return order
 
 
@@ -50,7 +50,7 @@ def chapters(html_pages):
 
 def test_every_page_is_a_chapter_in_reading_order(edition, chapters):
     sections = edition.select("article section.smm-kapitel")
-    titles = [s.find("h2").get_text(strip=True).rstrip("¶") for s in sections]
+    titles = [heading_text(s.find("h2")) for s in sections]
     assert titles == [title for _, title in chapters]
     assert len(sections) >= 20
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO
+from helpers import REPO, heading_text
 from hookmodules import load
 
 page_meta = load("page_meta")
@@ -150,7 +150,7 @@ def test_every_content_page_offers_a_citation(html_pages):
         text = box.select_one("pre code").get_text()
         canonical = page.find("link", rel="canonical")["href"]
         assert canonical.endswith(url), (url, canonical)
-        title = page.select_one("article h1").get_text(strip=True).rstrip("¶")
+        title = heading_text(page.select_one("article h1"))
         assert text.startswith(SITE_NAME + " ("), text
         assert canonical in text and "(abgerufen am TT. MM. JJJJ)" in text, text
         if title != SITE_NAME and url != "/gesamtausgabe/":
