@@ -1,66 +1,44 @@
-"""German spell check (Debian hunspell de_DE) over the built text, with a reviewed word list."""
+"""German spell check (Debian hunspell de_DE) over the built text, with a reviewed word list;
+errors name the Markdown file and line and offer hunspell's suggestions (scripts/spelling.py)."""
 
-import shutil
-import subprocess
-from collections import defaultdict
-from pathlib import Path
+from helpers import REPO, load_script, require
 
-from bs4 import BeautifulSoup
-
-from helpers import require
-
-WORDLIST = Path(__file__).resolve().parents[1] / "wortliste.txt"
-_SKIP = ["pre", "code", "kbd", "script", "style", "svg", "math", ".MathJax", ".md-source",
-         ".headerlink", ".footnote-backref", ".jp-InputArea", ".jp-OutputPrompt"]
+spelling = load_script("spelling")
+rules = load_script("content_rules")
+HINT = "`make test` installt hunspell und hunspell-de-de als root."
 
 
-def page_text(path: Path) -> str:
-    """The article's reader-visible German prose (code, English passages and URLs removed)."""
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article") or soup.body
-    for selector in _SKIP:
-        for tag in article.select(selector):
-            tag.decompose()
-    for tag in article.select("[lang]"):
-        if not tag["lang"].startswith("de"):
-            tag.decompose()
-    for a in article.find_all("a"):
-        if a.get_text(strip=True).startswith(("http://", "https://", "www.")):
-            a.decompose()
-    # Inline tags must not split words: <abbr>Influencer</abbr>-Marketing is one word.
-    for tag in article.find_all(["abbr", "a", "em", "strong", "span", "mark", "b", "i", "small"]):
-        tag.unwrap()
-    return article.get_text(" ")
-
-
-def unknown_words(text: str) -> list[str]:
-    proc = subprocess.run(
-        ["hunspell", "-d", "de_DE", "-p", str(WORDLIST), "-i", "utf-8", "-l"],
-        input=text, capture_output=True, text=True, check=True,
-    )
-    return sorted(set(proc.stdout.split()))
+def sources() -> dict[str, object]:
+    return {rules.url_of(f): REPO / "docs" / f for f in rules.nav_files() if f.endswith(".md")}
 
 
 def test_wordlist_is_clean():
-    words = [w for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip()]
+    words = [w for w in spelling.WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip()]
     assert len(words) == len(set(words)), "doppelte Einträge in tests/wortliste.txt"
     assert all(w == w.strip() and " " not in w for w in words)
 
 
-def test_spell_checker_catches_a_typo():
-    require("hunspell", shutil.which("hunspell") is not None,
-            "`make test` installt hunspell und hunspell-de-de als root.")
-    assert unknown_words("Die Komunikationspolitik ist ein Instrument.") == ["Komunikationspolitik"]
+def test_spell_checker_catches_a_typo_and_suggests_the_word():
+    require("hunspell", spelling.available(), HINT)
+    assert spelling.unknown_words("Die Komunikationspolitik ist ein Instrument.") == ["Komunikationspolitik"]
+    assert "Kommunikation" in spelling.suggestions(["Komunikation"])["Komunikation"]
+
+
+def test_a_misspelling_is_named_by_file_and_line(tmp_path):
+    require("hunspell", spelling.available(), HINT)
+    page = tmp_path / "index.html"
+    page.write_text("<html><body><article><p>Die Komunikation ist gut.</p></article></body></html>",
+                    encoding="utf-8")
+    source = tmp_path / "docs" / "seite.md"
+    source.parent.mkdir()
+    source.write_text("# Seite\n\nErster Absatz.\n\nDie Komunikation ist gut.\n", encoding="utf-8")
+    found = spelling.check({"/seite/": page}, {"/seite/": source}, repo=tmp_path)
+    assert [str(f) for f in found][0].startswith("docs/seite.md:5: unbekanntes Wort „Komunikation“ – Vorschläge: ")
+    assert "Kommunikation" in found[0].suggestions
 
 
 def test_built_pages_have_no_unknown_words(html_pages):
-    require("hunspell", shutil.which("hunspell") is not None and Path("/usr/share/hunspell/de_DE.dic").exists(),
-            "`make test` installt hunspell und hunspell-de-de als root.")
-    found = defaultdict(list)
-    for url, path in html_pages.items():
-        for word in unknown_words(page_text(path)):
-            found[word].append(url)
-    report = "\n".join(f"  {w}  ({', '.join(urls[:3])})" for w, urls in sorted(found.items()))
-    assert not found, (
-        "Unbekannte Wörter – Tippfehler korrigieren oder (wenn korrekt) in tests/wortliste.txt "
-        f"aufnehmen:\n{report}")
+    require("hunspell", spelling.available(), HINT)
+    found = spelling.check(html_pages, sources())
+    assert not found, ("Unbekannte Wörter – Tippfehler korrigieren oder (wenn korrekt) in "
+                       "tests/wortliste.txt aufnehmen:\n" + "\n".join(f"  {f}" for f in found))
