@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input -q
 
-.PHONY: serve build check test test-fast bench lock clean system-deps urls offline
+.PHONY: serve build check seite test test-fast bench lock clean system-deps urls offline
 
 serve: $(VENV)/.site  ## Set up and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -24,6 +24,9 @@ test: $(VENV)/.test system-deps node_modules/.installed  ## Set up and run every
 
 check: $(VENV)/.test system-deps node_modules/.installed  ## For authors: build, content rules, spelling, URLs, Markdown style – in seconds
 	$(BIN)/python scripts/check.py
+
+seite: $(VENV)/.site  ## New page from the template: make seite PFAD=ordner/name TITEL="Titel"
+	@$(BIN)/python scripts/new_page.py "$(PFAD)" "$(TITEL)"
 
 test-fast: $(VENV)/.test  ## The unit tier only (models, CLI, hook units, JS vectors): under a minute
 	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)

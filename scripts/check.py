@@ -22,13 +22,8 @@ SITE = REPO / ".cache" / "check-site"
 MARKDOWNLINT = REPO / "node_modules" / ".bin" / "markdownlint-cli2"
 
 
-_last = [time.monotonic()]
-
-
 def step(title: str):
-    now = time.monotonic()
     print(f"\n== {title}", flush=True)
-    _last[0] = now
 
 
 def build() -> bool:

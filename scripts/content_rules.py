@@ -8,9 +8,9 @@ text) and reports each problem as `docs/<file>.md:<line>: <German message>`:
     python scripts/content_rules.py                # every page under docs/; exit 1 on a problem
     python scripts/content_rules.py --repo DIR     # the same for another copy of the project
 
-Rules: Lernziele box first; `## Kontrollfragen` last with ≥ 3 questions that have answers; at least
+Rules: a `description` in the front matter; Lernziele box first; `## Kontrollfragen` last with ≥ 3 questions that have answers; at least
 one footnote pointing to /quellen/; at least MIN_WORDS words; no straight double quotes in German
-running text; no footnote reference without a definition.
+running text; no footnote reference without a definition; no template placeholder ⟨…⟩ left.
 """
 
 from __future__ import annotations
@@ -173,8 +173,15 @@ def check_text(file: str, text: str, *, content_page: bool = True) -> list[Probl
         for ref in _FOOTNOTE_REF.findall(piece):
             problems.append(Problem(file, line, f"Fußnote {ref} ohne Definition – unten auf der "
                                     f"Seite ergänzen: {ref}: Kurzbeleg. – [Quellenverzeichnis](…/quellen.md#q-…)"))
+    for number, line in enumerate(lines, 1):
+        if "⟨" in line:
+            problems.append(Problem(file, number, "Platzhalter ⟨…⟩ noch nicht ausgefüllt"))
     if not content_page:
         return problems
+    front = _FRONT_MATTER.match(source)
+    if not front or not re.search(r"^description: *\S", front.group(0), re.M):
+        problems.append(Problem(file, 1, "Beschreibung fehlt: im Kopf der Seite "
+                                "`description: Ein Satz, höchstens 160 Zeichen.` angeben"))
 
     def first_line(pattern: str) -> int | None:
         return next((n for n, line in enumerate(lines, 1) if re.match(pattern, line)), None)
