@@ -39,6 +39,7 @@ def page_text(path: Path) -> str:
     # Inline tags must not split words: <abbr>Influencer</abbr>-Marketing is one word.
     for tag in article.find_all(["abbr", "a", "em", "strong", "span", "mark", "b", "i", "small"]):
         tag.unwrap()
+    article.smooth()  # merge the strings the unwrapping left side by side into one word
     return article.get_text(" ")
 
 
