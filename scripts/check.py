@@ -28,11 +28,13 @@ def step(title: str):
 
 def build() -> bool:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "--site-dir", str(SITE)], cwd=REPO, env=env, text=True,
                           capture_output=True)
+    # not --quiet: it drops warnings before the strict-mode counter sees them
     output = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines()
-                       if line.strip() and "properdocs" not in line.lower() and "MkDocs 2" not in line)
+                       if line.strip() and not line.startswith("INFO")
+                       and "properdocs" not in line.lower() and "MkDocs 2" not in line)
     if proc.returncode != 0:
         print(output)
     return proc.returncode == 0
