@@ -18,6 +18,8 @@ SERIES_LABELS = {
     "ard-zdf": "ARD/ZDF-Onlinestudie und ARD/ZDF-Medienstudie",
     "pew": "Pew Research Center",
 }
+# In Markdown (tables, captions, notes) English names are marked for the German spell check.
+SERIES_LABELS_MD = {"pew": '<span lang="en">Pew Research Center</span>'}
 
 
 def german_date(d) -> str:
@@ -74,11 +76,12 @@ def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
     measure_text = validate.USAGE_MEASURES[measure]
     share_text = f"Anteil, der das Angebot {validate.USAGE_MEASURE_VERBS[measure]}"
     series_text = SERIES_LABELS.get(series, series)
+    series_md = SERIES_LABELS_MD.get(series, series_text)
     span = f"{years[0]}" if len(years) == 1 else f"{years[0]} bis {years[-1]}"
     names = [validate.USAGE_PLATFORMS[p] for p in chosen]
 
     table = Table(
-        f"{series_text}: {share_text}, {span} (in % – Grundgesamtheit: {population})",
+        f"{series_md}: {share_text}, {span} (in % – Grundgesamtheit: {population})",
         (Column("jahr", "Jahr", "text", tuple(str(y) for y in years)),
          *(Column(p, name, "percent",
                   tuple(None if (p, y) not in value else value[p, y] / 100 for y in years),
@@ -100,7 +103,7 @@ def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
         title=f"Nutzung sozialer Medien: {measure_text}",
         alt=(f"Liniendiagramm, {span}, {series_text}: {share_text}, in Prozent der "
              f"Grundgesamtheit „{population}“. " + "; ".join(described) + "."),
-        caption=(f"{series_text}: {share_text}; Grundgesamtheit: {population}; "
+        caption=(f"{series_md}: {share_text}; Grundgesamtheit: {population}; "
                  f"Stand: Erhebung {years[-1]}."),
         xlabel="Jahr der Erhebung", ylabel="Anteil der Grundgesamtheit",
         series=tuple(Series(name, tuple(y for y in years if (p, y) in value),
@@ -124,6 +127,6 @@ def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
             sources.append(r.quelle)
     links = "; ".join(f"[{data.label(k)}]({DOCS_LINK}quellen.md#{k})" for k in sources)
     notes.append(f"Quellen: {links}. Alle Werte als Datei: "
-                 f"[{data.path.rsplit('/', 1)[-1]}]({DOCS_LINK}{data.path}).")
+                 f"[`{data.path.rsplit('/', 1)[-1]}`]({DOCS_LINK}{data.path}).")
     return Report(f"Nutzung sozialer Medien ({series_text}, {measure_text})",
                   (figure, table, *notes))
