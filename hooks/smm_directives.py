@@ -8,6 +8,10 @@
 Thin glue only: find the blocks, hand their key/value pairs to `smm_calc.views.render_view`,
 cache the result, add figures as generated files and put Markdown in place of each block.
 Any mistake in a block fails the build with `docs/<page>.md:<line>: <German message>`.
+
+The view „nutzung“ shows survey figures from the data file docs/daten/social-media-nutzung.csv:
+this hook reads it (and the anchors of docs/quellen.md, to check every row's source and to label
+the links), smm_calc parses and checks it; a bad row fails the build with `docs/<file>:<line>:`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ log = logging.getLogger("mkdocs.hooks.smm")
 
 GENERATED = "assets/generated"
 CACHE_DIR = Path(".cache") / "smm"  # made absolute (beside mkdocs.yml) in on_config
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"  # set from the config in on_config
+USAGE_FILE = "daten/social-media-nutzung.csv"  # inside docs/, so readers can download it
+BIBLIOGRAPHY = "quellen.md"
+DOCS_LINK = "@docs/"  # prefix of docs-relative links in view output (smm_calc.reports.usage)
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_äöüÄÖÜß-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 
@@ -118,10 +126,72 @@ _FINGERPRINT = _source_fingerprint()
 _memory: dict[str, list[dict]] = {}
 
 
+# --- the usage data file -------------------------------------------------------------------------
+
+_ANCHOR = re.compile(r"\{ *#(q-[a-z0-9-]+) *\}")
+_LABEL = re.compile(r"^(.*?)\((\d{4}[a-z]?|o\. J\.)\)", re.S)
+
+
+def bibliography(text: str) -> dict[str, str]:
+    """Anchors of the bibliography → short labels such as „Tippelt (2025)“ or „Müller (2024)“."""
+    labels = {}
+    for paragraph in re.split(r"\n\s*\n", text):
+        anchor = _ANCHOR.search(paragraph)
+        if not anchor:
+            continue
+        body = " ".join(paragraph[:anchor.start()].split())
+        m = _LABEL.match(body)
+        if m is None:
+            labels[anchor[1]] = anchor[1]
+            continue
+        authors = m[1].strip()
+        if "<" not in authors and "," in authors:
+            authors = "/".join(a.split(",")[0].strip() for a in authors.split(";"))
+        labels[anchor[1]] = f"{authors} ({m[2]})"
+    return labels
+
+
+_usage_memo: dict[str, object] = {}
+
+
+def _usage_inputs() -> tuple[str, str | None] | None:
+    """(data file text, bibliography text or None), or None when there is no data file."""
+    data = DOCS_DIR / USAGE_FILE
+    if not data.exists():
+        return None
+    bib = DOCS_DIR / BIBLIOGRAPHY
+    return (data.read_text(encoding="utf-8"),
+            bib.read_text(encoding="utf-8") if bib.exists() else None)
+
+
+def load_usage(inputs=None):
+    """The parsed data file (None if there is none); a bad row raises PluginError at its line."""
+    from smm_calc.usage import DataError, parse_usage
+
+    inputs = _usage_inputs() if inputs is None else inputs
+    if inputs is None:
+        return None
+    digest = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+    if digest not in _usage_memo:
+        text, bib = inputs
+        labels = {} if bib is None else bibliography(bib)
+        try:
+            _usage_memo[digest] = parse_usage(
+                text, USAGE_FILE, known_sources=None if bib is None else set(labels),
+                source_labels=labels)
+        except DataError as error:
+            raise PluginError(f"docs/{USAGE_FILE}:{error.line}: {error}") from None
+    return _usage_memo[digest]
+
+
 def render(options: dict[str, str]) -> list[dict]:
     """Blocks for `options` as JSON-able dicts; from memory, .cache/ or smm_calc (in that order)."""
+    usage_inputs = None
+    if str(options.get("ansicht", "")).strip().lower() == "nutzung":
+        usage_inputs = _usage_inputs()
     key = hashlib.sha256(
-        json.dumps([_FINGERPRINT, sorted(options.items())], ensure_ascii=False).encode()
+        json.dumps([_FINGERPRINT, sorted(options.items()), usage_inputs],
+                   ensure_ascii=False).encode()
     ).hexdigest()
     if key in _memory:
         return _memory[key]
@@ -135,7 +205,8 @@ def render(options: dict[str, str]) -> list[dict]:
             {"figure": {name: getattr(b, name) for name in ("name", "svg", "alt", "caption",
                                                            "data_markdown")}}
             if isinstance(b, Figure) else {"markdown": b}
-            for b in render_view(options).blocks
+            for b in render_view(options, nutzung=load_usage(usage_inputs)
+                                 if usage_inputs is not None else None).blocks
         ]
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")
@@ -170,13 +241,15 @@ def _page_directives(markdown: str, src_uri: str) -> list[Directive]:
 # --- MkDocs events ----------------------------------------------------------------------------
 
 def on_config(config):
-    global CACHE_DIR
+    global CACHE_DIR, DOCS_DIR
     CACHE_DIR = Path(config.config_file_path).resolve().parent / ".cache" / "smm"
+    DOCS_DIR = Path(config.docs_dir)
     return config
 
 
 def on_files(files, config):
     """Render every page's blocks up front, so figures exist as files before links are checked."""
+    load_usage()  # a bad row in the data file fails the build even if no page shows it
     for file in list(files.documentation_pages()):
         if not file.src_uri.endswith(".md"):
             continue
@@ -210,7 +283,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def _block_markdown(block: dict, page_dir: str) -> str:
     if "markdown" in block:
-        return block["markdown"]
+        root = posixpath.relpath(".", page_dir or ".")
+        return block["markdown"].replace("](" + DOCS_LINK, f"]({root}/")
     figure = block["figure"]
     src = posixpath.relpath(figure_uri(figure), page_dir or ".")
     alt = re.sub(r"[\[\]\n]", " ", figure["alt"]).strip()

@@ -309,3 +309,117 @@ def check_finite(values, key: str, what: str) -> None:
             raise InputError(
                 f"Die Zahlen werden zu groß ({what}: mehr als 10³⁰⁰); "
                 f"bitte {key} oder stufen verkleinern.", key)
+
+
+# --- usage data (rows of the data file with survey figures) ------------------------------------
+
+USAGE_PLATFORMS = {
+    "soziale-medien": "Soziale Medien insgesamt",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "x": "X (ehemals Twitter)",
+    "linkedin": "LinkedIn",
+    "xing": "Xing",
+    "snapchat": "Snapchat",
+    "pinterest": "Pinterest",
+    "whatsapp": "WhatsApp",
+    "threads": "Threads",
+}
+USAGE_MEASURES = {
+    "woechentlich": "mindestens wöchentlich genutzt",
+    "taeglich": "täglich genutzt (Tagesreichweite)",
+    "ueberhaupt": "genutzt, ohne Angabe der Häufigkeit",
+}
+USAGE_MEASURE_VERBS = {  # for sentences: „Anteil, der das Angebot … nutzt“
+    "woechentlich": "mindestens wöchentlich nutzt",
+    "taeglich": "täglich nutzt",
+    "ueberhaupt": "überhaupt nutzt (ohne Angabe der Häufigkeit)",
+}
+MIN_USAGE_YEAR = 1995  # before the first surveys of social network use
+_SOURCE_KEY = re.compile(r"q-[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SERIES = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _choice(value, key: str, allowed: dict[str, str], what: str) -> str:
+    name = str(value).strip().lower()
+    if name not in allowed:
+        raise InputError(
+            f"Unbekannte {what} „{shown(value)}“; erlaubt sind: {', '.join(allowed)}.", key)
+    return name
+
+
+def usage_platform(value, key: str = "plattform") -> str:
+    return _choice(value, key, USAGE_PLATFORMS, "Plattform")
+
+
+def usage_measure(value, key: str = "messung") -> str:
+    return _choice(value, key, USAGE_MEASURES, "Messung")
+
+
+def usage_series(value, key: str = "reihe") -> str:
+    name = str(value).strip().lower()
+    if not _SERIES.fullmatch(name):
+        raise InputError(
+            f"{key} muss eine Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen sein "
+            f"(z. B. „ard-zdf“), nicht „{shown(value)}“.", key)
+    return name
+
+
+def usage_value(value, key: str = "wert") -> float:
+    """A percentage 0…100 as written in the source (40 or 40,5)."""
+    if isinstance(value, str) and not value.strip():
+        raise InputError(f"Es fehlt der Wert ({key}).", key)
+    x = to_float(value, key)
+    if not 0.0 <= x <= 100.0:
+        raise InputError(f"{key} ist ein Prozentwert und muss zwischen 0 und 100 liegen, "
+                         f"nicht „{shown(value)}“.", key)
+    return x
+
+
+def iso_date(value, key: str = "abgerufen"):
+    """A date written as YYYY-MM-DD (e.g. 2026-12-04)."""
+    import datetime
+
+    text = str(value).strip()
+    m = _ISO_DATE.fullmatch(text)
+    try:
+        if m is None:
+            raise ValueError
+        return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise InputError(
+            f"{key} muss ein Datum der Form JJJJ-MM-TT sein (z. B. 2026-12-04), "
+            f"nicht „{shown(value)}“.", key) from None
+
+
+def usage_year(value, latest: int, key: str = "jahr") -> int:
+    """The survey year: not before MIN_USAGE_YEAR and not after the year it was retrieved."""
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}", text):
+        raise InputError(f"{key} muss eine Jahreszahl wie 2025 sein, nicht „{shown(value)}“.", key)
+    year = int(text)
+    if not MIN_USAGE_YEAR <= year <= latest:
+        raise InputError(
+            f"Das Jahr {year} ist unplausibel: erlaubt sind {MIN_USAGE_YEAR} bis {latest} "
+            "(nicht nach dem Abrufdatum).", key)
+    return year
+
+
+def source_key(value, known: "set[str] | frozenset[str] | None" = None, key: str = "quelle") -> str:
+    """A bibliography anchor such as q-tippelt-2025 (and, if `known` is given, one that exists)."""
+    text = str(value).strip()
+    if not text:
+        raise InputError("Es fehlt die Quelle (Anker im Quellenverzeichnis, z. B. q-tippelt-2025).",
+                         key)
+    if not _SOURCE_KEY.fullmatch(text):
+        raise InputError(
+            f"Die Quelle muss ein Anker des Quellenverzeichnisses wie „q-tippelt-2025“ sein, "
+            f"nicht „{shown(value)}“.", key)
+    if known is not None and text not in known:
+        raise InputError(
+            f"Die Quelle „{text}“ fehlt im Quellenverzeichnis (docs/quellen.md); "
+            "Eintrag mit diesem Anker anlegen.", key)
+    return text

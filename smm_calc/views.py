@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import reports
 from .render.figures import draw_svg
 from .render.tables import Table, to_markdown
+from .usage import UsageData
 from .validate import InputError
 
 
@@ -33,10 +34,11 @@ class _View:
     report: Callable[..., reports.Report]
     keys: dict[str, str]  # view-specific key → German description
     required: tuple[str, ...] = ()
+    needs_usage: bool = False  # the report's first argument is the parsed usage data file
 
 
 _COMMON = {
-    "ansicht": "welche Berechnung: szenarien, reichweite, verzweigung, geruecht oder bass",
+    "ansicht": "welche Berechnung: szenarien, reichweite, verzweigung, geruecht, bass oder nutzung",
     "darstellung": "tabelle, abbildung oder beides (Standard: beides)",
 }
 
@@ -67,6 +69,11 @@ _VIEWS: dict[str, _View] = {
         "q": "Imitationskoeffizient, 0 bis 10 (Standard: 0,38)",
         "jahre": "Zeitraum in Jahren, 1 bis 200 (Standard: 20)",
     }),
+    "nutzung": _View(reports.usage_report, {
+        "reihe": "Datenreihe aus der Datendatei, z. B. ard-zdf oder pew (Standard: ard-zdf)",
+        "messung": "woechentlich, taeglich oder ueberhaupt (Standard: woechentlich)",
+        "plattformen": "alle oder eine Liste wie instagram, facebook, tiktok (Standard: alle)",
+    }, needs_usage=True),
 }
 
 VIEWS: tuple[str, ...] = tuple(_VIEWS)
@@ -108,10 +115,21 @@ def _parse_options(options: Mapping[str, str]) -> tuple[str, str, dict[str, str]
     return view, mode, opts
 
 
-def render_view(options: Mapping[str, str]) -> Rendered:
-    """Compute and render one view; raises InputError (with `.key`) for any bad option."""
+def render_view(options: Mapping[str, str], *, nutzung: "UsageData | None" = None) -> Rendered:
+    """Compute and render one view; raises InputError (with `.key`) for any bad option.
+
+    `nutzung` is the parsed usage data file (`smm_calc.usage.parse_usage`), needed only by the
+    view „nutzung“; the caller reads the file (the site's hook passes it).
+    """
     view, mode, opts = _parse_options(options)
-    report = _VIEWS[view].report(**opts)
+    spec = _VIEWS[view]
+    if spec.needs_usage:
+        if nutzung is None:
+            raise InputError(f"Für die Ansicht „{view}“ fehlen die Nutzungsdaten (die Datendatei "
+                             "docs/daten/social-media-nutzung.csv).", "ansicht")
+        report = spec.report(nutzung, **opts)
+    else:
+        report = spec.report(**opts)
     if mode == "abbildung" and not report.figures:
         raise InputError("Für eine Abbildung braucht es mindestens eine Weitererzähl-Stufe.",
                          "stufen")

@@ -10,9 +10,15 @@ BUILD_ERRORS = REPO / "hooks" / "build_errors.py"
 
 
 def make_site(root: Path, page: str, *, strict_config: bool = True,
-              hooks: tuple[Path, ...] = (HOOK,)) -> Path:
-    """A one-page site in `root` that uses the project's hook; returns its mkdocs.yml."""
+              files: dict[str, str] | None = None, hooks: tuple[Path, ...] = (HOOK,)) -> Path:
+    """A one-page site in `root` that uses the project's hook; returns its mkdocs.yml.
+
+    `files` adds further files under docs/ (path → text), e.g. a usage data file.
+    """
     (root / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in (files or {}).items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
     (root / "docs" / "seite.md").write_text(textwrap.dedent(page), encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     config = root / "mkdocs.yml"
@@ -36,3 +42,30 @@ stufen: 4
 zielgruppe: 5000
 ```
 """
+
+
+USAGE_HEADER = "reihe;plattform;jahr;wert;messung;grundgesamtheit;quelle;abgerufen;anmerkung\n"
+USAGE_ROW = "ard-zdf;{platform};{year};{value};woechentlich;Bevölkerung ab 14;{source};2026-12-04;\n"
+BIBLIOGRAPHY = """\
+# Quellen
+
+Tippelt, Florian (2025): Social Media zwischen Wachstum und Sättigung.
+{ #q-tippelt-2025 }
+
+Koch, Wolfgang (2023): Soziale Medien werden 30 Minuten am Tag genutzt.
+{ #q-koch-2023 }
+"""
+USAGE_PAGE = """\
+# Seite
+
+```smm
+ansicht: nutzung
+plattformen: instagram
+```
+"""
+
+
+def usage_files(*rows: str) -> dict[str, str]:
+    """A bibliography and a usage data file with `rows` (each a full CSV line)."""
+    return {"quellen.md": BIBLIOGRAPHY,
+            "daten/social-media-nutzung.csv": USAGE_HEADER + "".join(rows)}

@@ -91,6 +91,7 @@ class FigureSpec:
     log_y: bool = False
     y_format: str = "count"  # "count" | "percent" | "number"
     x_integer: bool = False
+    x_format: str = "number"  # "number" | "year" (2025, not 2.025)
     y_min: float | None = None
     y_max: float | None = None
     data: "Table | None" = None  # the figure's data as a table (for a text alternative)
@@ -122,7 +123,12 @@ def axis_number(v: float) -> str:
     return nf.fmt_number(v, 3, strip=True)
 
 
-_AXIS_FORMATS = {"count": axis_count, "percent": axis_percent, "number": axis_number}
+def axis_year(v: float) -> str:
+    return str(round(v)) if math.isfinite(v) and abs(v - round(v)) < 1e-9 else ""
+
+
+_AXIS_FORMATS = {"count": axis_count, "percent": axis_percent, "number": axis_number,
+                 "year": axis_year}
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -162,7 +168,7 @@ def draw_svg(spec: FigureSpec) -> str:
             ax.yaxis.set_major_locator(LogLocator(base=10, numticks=9))
             ax.yaxis.set_minor_formatter(NullFormatter())
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _AXIS_FORMATS[spec.y_format](v)))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: axis_number(v)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _AXIS_FORMATS[spec.x_format](v)))
         if spec.x_integer:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if spec.y_min is not None or spec.y_max is not None:

@@ -10,7 +10,8 @@ from .bass import bass_report
 from .branching import branching_report
 from .reach import reach_report, scenarios_report, simulation_report
 from .rumor import rumor_report
+from .usage import usage_report
 from .viral import k_factor_report
 
 __all__ = ["Report", "bass_report", "branching_report", "k_factor_report", "reach_report",
-           "rumor_report", "scenarios_report", "simulation_report"]
+           "rumor_report", "scenarios_report", "simulation_report", "usage_report"]

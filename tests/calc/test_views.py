@@ -5,13 +5,25 @@ import re
 import pytest
 
 from smm_calc import InputError
-from smm_calc.views import KEYS, VIEWS, Figure, Rendered, render_view
+from smm_calc.usage import parse_usage
+from smm_calc.views import KEYS, VIEWS, Figure, Rendered
+from smm_calc.views import render_view as _render_view
+
+USAGE = parse_usage(
+    "reihe;plattform;jahr;wert;messung;grundgesamtheit;quelle;abgerufen;anmerkung\n"
+    "ard-zdf;instagram;2024;37;woechentlich;Bevölkerung ab 14;q-zdf-2024;2026-12-04;\n"
+    "ard-zdf;instagram;2025;40;woechentlich;Bevölkerung ab 14;q-tippelt-2025;2026-12-04;\n")
+
+
+def render_view(options, **kwargs):
+    """The views as the hook calls them: „nutzung“ gets a (small) usage data file."""
+    return _render_view(options, nutzung=USAGE, **kwargs)
 
 NB = "\u00a0"
 
 
 def test_contract_names_and_keys():
-    assert VIEWS == ("szenarien", "reichweite", "verzweigung", "geruecht", "bass")
+    assert VIEWS == ("szenarien", "reichweite", "verzweigung", "geruecht", "bass", "nutzung")
     common = {"ansicht", "darstellung"}
     assert {v: set(KEYS[v]) - common for v in VIEWS} == {
         "szenarien": {"stufen", "zielgruppe"},
@@ -19,13 +31,14 @@ def test_contract_names_and_keys():
         "verzweigung": {"verteilung", "dispersion", "r_max"},
         "geruecht": {"modell", "zielgruppe"},
         "bass": {"p", "q", "jahre"},
+        "nutzung": {"reihe", "messung", "plattformen"},
     }
     assert all(common <= set(KEYS[v]) for v in VIEWS)
     assert all(isinstance(d, str) and d for keys in KEYS.values() for d in keys.values())
 
 
 MINIMAL = {"szenarien": {}, "reichweite": {"k": "4-5"}, "verzweigung": {}, "geruecht": {},
-           "bass": {}}
+           "bass": {}, "nutzung": {}}
 
 
 @pytest.mark.parametrize("view", VIEWS)

@@ -110,3 +110,52 @@ def test_failing_notebook_cell_fails_the_build(tmp_path):
     proc = build_site(config, tmp_path / "site", check=False)
     assert proc.returncode != 0
     assert "absichtlicher Fehler" in proc.stdout + proc.stderr
+
+
+# --- the usage data file (view „nutzung“) --------------------------------------------------------
+
+from fixture_sites import USAGE_PAGE, USAGE_ROW, usage_files  # noqa: E402
+
+GOOD_ROWS = (USAGE_ROW.format(platform="instagram", year=2023, value=35, source="q-koch-2023"),
+             USAGE_ROW.format(platform="instagram", year=2025, value=40, source="q-tippelt-2025"))
+# (bad row, a word the message names); the bad row is line 4 of the file
+BAD_USAGE_ROWS = [
+    (USAGE_ROW.format(platform="instagram", year=2024, value=37, source=""), "Quelle"),
+    (USAGE_ROW.format(platform="myspace", year=2024, value=37, source="q-koch-2023"), "myspace"),
+    (USAGE_ROW.format(platform="instagram", year=2024, value=137, source="q-koch-2023"), "100"),
+    (USAGE_ROW.format(platform="instagram", year=1024, value=37, source="q-koch-2023"), "1024"),
+    (USAGE_ROW.format(platform="instagram", year=2024, value=37, source="q-fehlt-2024"),
+     "q-fehlt-2024"),
+]
+
+
+@pytest.mark.parametrize(("row", "mentions"), BAD_USAGE_ROWS)
+def test_bad_data_row_fails_the_build_naming_file_and_line(tmp_path, row, mentions):
+    config = make_site(tmp_path, "# Seite\n\nText\n", files=usage_files(*GOOD_ROWS, row))
+    proc = build_site(config, tmp_path / "site", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "docs/daten/social-media-nutzung.csv:4:" in output, output
+    assert mentions.lower() in output.lower(), output
+    assert "Traceback" not in output
+
+
+def test_usage_view_renders_with_links_to_the_bibliography_and_the_file(tmp_path):
+    config = make_site(tmp_path, USAGE_PAGE, files=usage_files(*GOOD_ROWS))
+    build_site(config, tmp_path / "site")
+    html = (tmp_path / "site" / "seite" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../quellen/#q-koch-2023"' in html and 'href="../quellen/#q-tippelt-2025"' in html
+    assert ">Tippelt (2025)<" in html
+    assert 'href="../daten/social-media-nutzung.csv"' in html
+    assert (tmp_path / "site" / "daten" / "social-media-nutzung.csv").exists()
+    assert "@docs/" not in html
+    (alt,) = re.findall(r'<img alt="([^"]+)"', html)
+    assert alt.startswith("Liniendiagramm")
+
+
+def test_usage_view_without_data_file_names_the_block(tmp_path):
+    config = make_site(tmp_path, USAGE_PAGE)
+    proc = build_site(config, tmp_path / "site", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "docs/seite.md:4:" in output and "Nutzungsdaten" in output, output
