@@ -90,7 +90,8 @@ def url_of(file: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+"[^"]*")?\s*$')
+# (the title may hold HTML with quoted attributes: `??? question "1. <span lang="en">…</span>?"`)
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+".*")?\s*$')
 _ATTR_LIST = re.compile(r"\{\s*[:#.]?[^{}\n]*\}")
 _LANG_OTHER = re.compile(r"""lang\s*=\s*["']?(?!de\b)[a-z]""", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")

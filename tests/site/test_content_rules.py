@@ -147,6 +147,7 @@ def test_a_short_page_fails(project):
 def test_straight_quotes_in_running_text_fail_with_the_line(project):
     body = FILLER + '\n\nDas nennt man "echten" Dialog.\n\nRichtig: „echter“ Dialog, `"code"`, ' \
         '<span lang="en">"quoted"</span>, *"Title"*{ lang=en } und ![Bild](x.svg){ width="3" }.'
+    body += '\n\n??? note "Ein <span lang="en">English</span> Titel"\n\n    Inhalt der Box.'
     rel = add_page(project, GOOD_PAGE.format(body=body))
     proc = run(project)
     expected = f"{rel}:{line_of(project / rel, 'echten')}: gerade Anführungszeichen"
