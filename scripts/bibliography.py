@@ -5,8 +5,9 @@ has an access date, no work is listed twice (same web address or DOI), and every
 
 An entry is a paragraph ending in the attribute line `{ #q-name-jahr }`; further anchors of the
 same entry are empty spans `<span id="q-alt"></span>` (kept when two entries were merged, so
-that old deep links still work). A link to https://doi.org/… is a persistent identifier, not a
-web page that may change: an entry whose only addresses are DOIs needs no access date."""
+that old deep links still work). A DOI link (https://doi.org/…) or another persistent identifier
+of a published work (Handle, JSTOR stable URL) is not a web page that may change: an entry whose
+only addresses are such identifiers needs no access date."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _ALIAS = re.compile(r'<span id="(q-[a-z0-9-]+)"></span>')
 _URL = re.compile(r"<(https?://[^>\s]+)>|\]\((https?://[^)\s]+)\)")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s>)\]]+)", re.I)
 _DOI_HOSTS = {"doi.org", "dx.doi.org"}
+# persistent identifiers of published works: (host, path prefix)
+_PERSISTENT = {("doi.org", "/"), ("dx.doi.org", "/"), ("hdl.handle.net", "/"),
+               ("www.jstor.org", "/stable/"), ("jstor.org", "/stable/")}
 # „(abgerufen am 4. 12. 2026)“, also „(beide abgerufen am …)“ or „(abgerufen am …; Hinweis)“
 ACCESS_DATE = re.compile(r"abgerufen am (\d{1,2})\. (\d{1,2})\. (\d{4})")
 # Footnote links from pages into the bibliography: …quellen.md#q-name-jahr
@@ -41,8 +45,8 @@ class Entry:
 
     @property
     def web_urls(self) -> list[str]:
-        """Addresses that are web pages (everything but DOI links)."""
-        return [u for u in self.urls if urlsplit(u).hostname not in _DOI_HOSTS]
+        """Addresses that are web pages (everything but persistent identifiers)."""
+        return [u for u in self.urls if not _persistent(u)]
 
     @property
     def dois(self) -> set[str]:
@@ -58,6 +62,12 @@ class Entry:
     @property
     def anchors(self) -> list[str]:
         return [self.anchor, *self.aliases]
+
+
+def _persistent(url: str) -> bool:
+    parts = urlsplit(url)
+    return any(parts.hostname == host and parts.path.startswith(prefix)
+               for host, prefix in _PERSISTENT)
 
 
 def _inside_url(text: str, pos: int) -> bool:

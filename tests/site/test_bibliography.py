@@ -37,6 +37,9 @@ SAMPLE = """\
 
     Doi, Dora (2018): Ein Aufsatz. In: *Zeitschrift* 1 (2), S. 3–4. <https://doi.org/10.1000/ABC.1>
     { #q-doi-2018 }
+
+    Stabil, Stella (1987): Ein Aufsatz. In: *Zeitschrift* 51 (1). <https://www.jstor.org/stable/123>
+    { #q-stabil-1987 }
     """
 
 
@@ -48,14 +51,15 @@ def test_parser_finds_each_entry_with_its_first_line_and_aliases():
     """)
     assert [(e.anchor, e.line) for e in found] == [
         ("q-muster-2020", 5), ("q-web-o-j", 8), ("q-ohne-2019", 12), ("q-doi-2018", 15),
-        ("q-neu-2021", 18)]
+        ("q-stabil-1987", 18), ("q-neu-2021", 21)]
     assert found[-1].anchors == ["q-neu-2021", "q-alt"]
     assert found[3].dois == {"10.1000/abc.1"}
 
 
 def test_web_source_without_access_date_is_named_with_anchor_and_line():
     problems = bib.missing_access_dates(entries(SAMPLE), WHERE)
-    # the book has no address, the DOI is a persistent identifier: only q-ohne-2019 is missing
+    # the book has no address, DOI and JSTOR stable URL are persistent identifiers of published
+    # works: only q-ohne-2019 is missing
     assert len(problems) == 1
     assert problems[0].startswith("docs/quellen.md:12: #q-ohne-2019: Webquelle ohne Abrufdatum")
 
