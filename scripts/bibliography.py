@@ -27,7 +27,7 @@ _DOI_HOSTS = {"doi.org", "dx.doi.org"}
 _PERSISTENT = {("doi.org", "/"), ("dx.doi.org", "/"), ("hdl.handle.net", "/"),
                ("www.jstor.org", "/stable/"), ("jstor.org", "/stable/")}
 # „(abgerufen am 4. 12. 2026)“, also „(beide abgerufen am …)“ or „(abgerufen am …; Hinweis)“
-ACCESS_DATE = re.compile(r"abgerufen am (\d{1,2})\. (\d{1,2})\. (\d{4})")
+ACCESS_DATE = re.compile(r"abgerufen\s+am\s+(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})")  # may wrap
 # Footnote links from pages into the bibliography: …quellen.md#q-name-jahr
 _CITATION = re.compile(r"\]\((?:[./]*|[^)\s]*/)quellen\.md#(q-[A-Za-z0-9_-]+)\)")
 
