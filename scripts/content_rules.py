@@ -35,6 +35,7 @@ EXEMPT = {
     "quellen.md": "Quellenverzeichnis: die Liste, auf die die Fußnoten zeigen",
     "fuer-lehrende.md": "Hinweise für Lehrende: Gebrauchsanleitung, keine Lerneinheit",
     "gesamtausgabe.md": "Druckausgabe: Kopie aller Seiten, vom Build erzeugt",
+    "fassungen.md": "Liste der eingefrorenen Fassungen: Gebrauchsanleitung für Lehrende",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
     "impressum.md": "Rechtliches: Anbieterkennzeichnung",
 }
