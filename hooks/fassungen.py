@@ -87,14 +87,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def editions_table(editions: list[dict], page_url: str) -> str:
+    """HTML, not Markdown: the links lead into the branch's copies, which are no pages of this
+    build (MkDocs' link check would reject them)."""
     if not editions:
-        return ("*Noch ist keine Fassung eingefroren.* Sobald Lehrende eine Fassung anlegen "
+        return ("*Noch ist keine Fassung eingefroren.* Sobald eine Fassung angelegt ist "
                 "(`make fassung NAME=2026-ws`), steht sie hier.")
     up = "../" * page_url.count("/")
-    rows = [f"| [{label(e['name'])}]({up}fassungen/{e['name']}/) | {german_date(e['datum'])} "
-            f"| `{e['commit'][:10]}` |" for e in sorted(editions, key=lambda e: e["name"])]
-    return "| Fassung | eingefroren am | Stand der Quellen (Commit) |\n| --- | --- | --- |\n" \
-        + "\n".join(rows)
+    rows = "\n".join(
+        f'<tr><td><a href="{up}fassungen/{e["name"]}/">{label(e["name"])}</a></td>'
+        f'<td>{german_date(e["datum"])}</td><td><code>{e["commit"][:10]}</code></td></tr>'
+        for e in sorted(editions, key=lambda e: e["name"]))
+    return ('<table class="smm-fassungen">\n<thead><tr><th>Fassung</th><th>eingefroren am</th>'
+            f'<th>Stand der Quellen (Commit)</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>')
 
 
 def on_page_context(context, page, config, nav):

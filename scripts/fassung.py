@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 BRANCH = "fassungen"
@@ -89,7 +90,7 @@ def create(name: str, repo: Path = REPO, today: dt.date | None = None) -> str:
                          "entspricht genau einem Commit.")
     commit = git(repo, "rev-parse", "HEAD").strip()
     epoch = git(repo, "log", "-1", "--format=%ct").strip()
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(ZoneInfo("Europe/Berlin")).date()  # as page dates
     base = site_url(repo)
     sys.path.insert(0, str(repo / "scripts"))
     import offline  # noqa: E402 (scripts/offline.py: the reproducible ZIP)
