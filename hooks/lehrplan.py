@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from slugs import slugify  # hooks/slugs.py: the site's one rule for anchors
 
 KEYS = {"anker": "Anker der Sitzung, z. B. sitzung-01",
         "titel": "Titel der Sitzung",
@@ -239,8 +240,6 @@ def _split(body: list[str]) -> Lernziele:
 
 
 def _slug(title: str) -> str:
-    from slugs import slugify  # hooks/slugs.py: the site's one rule for anchors
-
     return slugify(re.sub(r"<[^>]+>", "", title))
 
 
