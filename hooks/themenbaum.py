@@ -169,7 +169,7 @@ def render_html(nodes: list[Node], *, label: str, ident: str, href: Callable[[No
             else:
                 out.append(f'<span class="smm-themenkarte__titel">{title}</span>')
             if node.description:
-                out.append(f'<span class="smm-themenkarte__text">{html.escape(node.description)}'
+                out.append(f'\n<span class="smm-themenkarte__text">{html.escape(node.description)}'
                            "</span>")
             if node.children:
                 out.append(items(node.children, depth + 1))
