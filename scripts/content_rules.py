@@ -34,6 +34,7 @@ EXEMPT = {
     "glossar.md": "Glossar: wird aus docs/includes/glossar-abkuerzungen.md erzeugt",
     "quellen.md": "Quellenverzeichnis: die Liste, auf die die Fußnoten zeigen",
     "fuer-lehrende.md": "Hinweise für Lehrende: Gebrauchsanleitung, keine Lerneinheit",
+    "semesterplan.md": "Semesterplan für Lehrende: Sitzungen aus den Lernzielen der Seiten, keine Lerneinheit",
     "gesamtausgabe.md": "Druckausgabe: Kopie aller Seiten, vom Build erzeugt",
     "fassungen.md": "Liste der eingefrorenen Fassungen: Gebrauchsanleitung für Lehrende",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
