@@ -171,3 +171,18 @@ def test_a_glossary_term_in_a_title_reads_with_spaces():
     h1 = BeautifulSoup(html, "html.parser").h1
     assert h1.abbr is not None  # the case that joined „Brandingin“ before
     assert heading_text(h1) == "Employer Branding in sozialen Medien"
+
+
+def test_one_terminology_with_file_and_line(project):
+    body = (FILLER + "\n\nDie Gefolgschaft wächst, der Tausend-Kontakt-Preis sinkt, der Online-Shop "
+            "läuft.\n\nSocial Media Marketing ist ein Instrument.\n\n"
+            "Erlaubt: [Social Media Marketing](index.md), die Social Media Marketing – Wissensbasis, "
+            "Social-Media-Marketing und „Social Media Marketing Konferenz“.")
+    rel = add_page(project, GOOD_PAGE.format(body=body))
+    proc = run(project)
+    line = line_of(project / rel, "Gefolgschaft")
+    for word in ("Gefolgschaft", "Tausend-Kontakt-Preis", "Online-Shop"):
+        assert f"{rel}:{line}: Begriff „{word}“" in proc.stderr, proc.stderr
+    assert f"{rel}:{line_of(project / rel, 'Social Media Marketing ist')}: Begriff „Social Media Marketing“" \
+        in proc.stderr
+    assert proc.stderr.count("Begriff „Social Media Marketing“") == 1, proc.stderr
