@@ -135,6 +135,21 @@ def test_every_page_carries_the_policy_first_in_head(site_dir):
     assert not problems, "\n".join(problems[:30])
 
 
+@pytest.mark.slow
+def test_redirect_stubs_carry_the_policy_with_their_scripts_hash(tmp_path):
+    config = make_site(tmp_path, "# Seite\n\nText.\n",
+                       hooks=(REPO / "hooks" / "weiterleitungen.py", CSP),
+                       extra_config="plugins:\n  - redirects:\n      redirect_maps:\n"
+                                    "        alt.md: seite.md\n")
+    build_site(config, tmp_path / "site")
+    stub = (tmp_path / "site" / "alt" / "index.html").read_text(encoding="utf-8")
+    assert "Diese Seite ist umgezogen" in stub
+    scripts = re.findall(r"<script>(.*?)</script>", stub, re.S)
+    assert len(scripts) == 1
+    policy = _policy(BeautifulSoup(stub, "html.parser"))
+    assert policy["script-src"] == ["'self'", _hash(scripts[0])]
+
+
 # --- in the browser ------------------------------------------------------------------------
 
 WATCH = """
@@ -145,7 +160,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 
 
 # Material's inline script (defines __md_get) and its bundle (defines document$) have run.
-SCRIPTS_RAN = "typeof window.__md_get === 'function' && typeof window.document$ === 'object'"
+SCRIPTS_RAN = "() => typeof window.__md_get === 'function' && typeof window.document$ === 'object'"
 
 
 def _violations(page) -> list[str]:
@@ -186,7 +201,7 @@ def test_no_page_violates_the_policy(browser, site_url, html_pages, scheme):
                                timeout=SLOW_MACHINE_MS)
         page.fill("input[name=stufen]", "3")
         page.wait_for_function(
-            "document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3",
+            "() => document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3",
             timeout=SLOW_MACHINE_MS)
         page.wait_for_selector("[data-smm-diagramm]:not([hidden]) svg", timeout=SLOW_MACHINE_MS)
         problems += [f"{CALCULATOR} (Rechner): {v}" for v in _violations(page)]
@@ -215,7 +230,7 @@ def test_a_script_injected_after_the_build_is_blocked(browser, site_url):
         # the page's own scripts ran …
         page.wait_for_function(SCRIPTS_RAN,
                                timeout=SLOW_MACHINE_MS)
-        page.wait_for_function("window.__csp.length > 0", timeout=SLOW_MACHINE_MS)
+        page.wait_for_function("() => window.__csp.length > 0", timeout=SLOW_MACHINE_MS)
         # … the injected one did not, and the browser says why
         assert page.evaluate("window.__injected") is None
         assert any(v.startswith("script-src") for v in _violations(page)), _violations(page)
