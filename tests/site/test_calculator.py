@@ -255,13 +255,13 @@ def test_defaults_without_query_and_live_update_while_typing(visit):
     stufen.click()
     stufen.press("Control+a")
     stufen.press_sequentially("7", delay=20)
-    page.wait_for_function("document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 7")
+    page.wait_for_function("() => document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 7")
     assert_matches_smm_calc(page, {**DEFAULTS, "stufen": "7"})
     k = page.locator("input[name=k]")
     k.fill("")
     k.press_sequentially("8 bis 12", delay=20)
     page.wait_for_function(
-        "document.querySelector('[data-smm-ergebnis] tr[data-stufe]').dataset.naivMax === '12'")
+        "() => document.querySelector('[data-smm-ergebnis] tr[data-stufe]').dataset.naivMax === '12'")
     assert_matches_smm_calc(page, {**DEFAULTS, "stufen": "7", "k": "8 bis 12"})
 
 
@@ -272,7 +272,7 @@ def test_url_round_trip(visit):
     page.fill("input[name=stufen]", "4")
     page.fill("input[name=zielgruppe]", "250.000")
     page.fill("input[name=quote]", "25 %")
-    page.wait_for_function("new URLSearchParams(location.search).get('quote') === '25 %'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('quote') === '25 %'")
     params = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
     expected = {"k": "8–12", "faktor": "mindestens 10", "stufen": "4", "zielgruppe": "250.000", "quote": "25 %"}
     assert params == expected
@@ -356,7 +356,7 @@ def test_keyboard_only(visit):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none"), "kein sichtbarer Fokus auf der Voreinstellung"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('input[name=faktor]').value === 'mindestens 10'")
+    page.wait_for_function("() => document.querySelector('input[name=faktor]').value === 'mindestens 10'")
     assert page.input_value("input[name=k]") == "8–12"
     assert_matches_smm_calc(page, {**DEFAULTS, "k": "8–12", "faktor": "mindestens 10"})
     # on to the fields: Tab reaches k, typing changes the results
@@ -369,7 +369,7 @@ def test_keyboard_only(visit):
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") not in ("", "none")
     page.keyboard.press("Control+a")
     page.keyboard.type("3")
-    page.wait_for_function("document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3")
     # Enter in a field must not leave the page
     page.keyboard.press("Enter")
     assert urlsplit(page.url).path == PAGE
