@@ -281,13 +281,14 @@ def _block_markdown(block: dict, page_dir: str, page_url: str) -> str:
     if "markdown" in block:
         root = posixpath.relpath(".", page_dir or ".")
         return block["markdown"].replace("](" + DOCS_LINK, f"]({root}/")
-    from smm_calc.views import Figure
+    from smm_calc.render.figures import picture_html, svg_size  # light: no matplotlib
 
     figure = block["figure"]
     uris = figure_uris(figure)
     # raw HTML: MkDocs does not rewrite its links, so they are relative to the page's URL
-    pictures = Figure(**{**figure, "variants": tuple(map(tuple, figure["variants"]))}).html(
-        lambda variant: get_relative_url(uris[variant], page_url))
+    pictures = picture_html(figure["alt"], {
+        variant: (get_relative_url(uris[variant], page_url), svg_size(svg))
+        for variant, svg in figure["variants"]})
     data = "\n".join("    " + l if l else l for l in figure["data_markdown"].split("\n"))
     return (
         f'<figure class="smm-figure" markdown="span">\n'

@@ -6,20 +6,15 @@ offending key. `KEYS` lists, per view, every allowed key with a short German des
 """
 
 import base64
-import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import reports
-from .render.figures import VARIANTS, draw_variants, svg_size
+from .render.figures import VARIANTS, draw_variants, picture_html, svg_size
 from .render.tables import Table, to_markdown
 from .usage import UsageData
 from .validate import InputError
 
-
-# Below this width the narrow variant is shown: Material's breakpoint under which the content
-# column is narrower than the wide variant (≈ 690 px) wants to be. Screen only: paper gets the wide.
-NARROW_MEDIA = "screen and (max-width: 44.9375em)"
 
 # For Jupyter (no site stylesheet): show the variant of JupyterLab's theme (it marks <body>; on
 # the site only a wrapper <div> carries the attribute), and the light one elsewhere.
@@ -47,8 +42,8 @@ class Figure:
         """The figure as HTML: one <picture> per colour scheme (class smm-abbildung--hell or
         --dunkel, the page shows one), each choosing the narrow variant on a narrow screen.
         `url(variant name)` gives the address of a variant. Lazy, so hidden ones load nothing."""
-        return figure_html(self.alt, {name: (url(name), svg_size(self.variant(name)))
-                                      for name, _, _ in VARIANTS})
+        return picture_html(self.alt, {name: (url(name), svg_size(self.variant(name)))
+                                       for name, _, _ in VARIANTS})
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         """Jupyter's `display(figure)`: the variants inline as data: URIs (text: the alt text)."""
@@ -56,21 +51,6 @@ class Figure:
             return ("data:image/svg+xml;base64,"
                     + base64.b64encode(self.variant(name).encode("utf-8")).decode("ascii"))
         return {"text/html": _JUPYTER_STYLE + self.html(data_uri), "text/plain": self.alt}
-
-
-def figure_html(alt: str, sources: Mapping[str, tuple[str, tuple[int, int]]]) -> str:
-    """<picture> markup for the variants in `sources`: name → (URL, (width, height) in px)."""
-    alt = html.escape(" ".join(alt.split()), quote=True)
-    out = []
-    for scheme in ("hell", "dunkel"):
-        (wide, (ww, wh)), (narrow, (nw, nh)) = sources[f"breit-{scheme}"], sources[f"schmal-{scheme}"]
-        out.append(
-            f'<picture class="smm-abbildung smm-abbildung--{scheme}">'
-            f'<source media="{NARROW_MEDIA}" srcset="{html.escape(narrow, quote=True)}" '
-            f'width="{nw}" height="{nh}">'
-            f'<img src="{html.escape(wide, quote=True)}" alt="{alt}" width="{ww}" height="{wh}" '
-            f'loading="lazy" decoding="async"></picture>')
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ column (≈ 690 px) and narrow for a phone (≈ 330 px: legend below, fewer tick
 11 px at that width), each light and dark. Which one a reader sees is up to the page.
 """
 
+import html
 import math
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -268,6 +270,30 @@ def svg_size(svg: str) -> tuple[int, int]:
         raise ValueError("no <svg> root element")
     found = {m[1]: float(m[2]) * (4 / 3 if m[3] == "pt" else 1) for m in _SIZE.finditer(root[0])}
     return round(found["width"]), round(found["height"])
+
+
+# Below this width a page shows the narrow variant: Material's breakpoint under which the content
+# column is narrower than the wide variant (≈ 660 px) wants to be. Screen only: paper gets the wide.
+NARROW_MEDIA = "screen and (max-width: 44.9375em)"
+
+
+def picture_html(alt: str, sources: Mapping[str, tuple[str, tuple[int, int]]]) -> str:
+    """One <picture> per colour scheme (class smm-abbildung--hell / --dunkel: the page's stylesheet
+    shows one), each choosing its narrow variant on a narrow screen. `sources` maps every name of
+    `VARIANTS` to (URL, (width, height) in CSS px). Lazy: a picture the reader does not see is
+    not downloaded. Both carry the same alt text."""
+    alt = html.escape(" ".join(alt.split()), quote=True)
+    out = []
+    for scheme in ("hell", "dunkel"):
+        wide, (ww, wh) = sources[f"breit-{scheme}"]
+        narrow, (nw, nh) = sources[f"schmal-{scheme}"]
+        out.append(
+            f'<picture class="smm-abbildung smm-abbildung--{scheme}">'
+            f'<source media="{NARROW_MEDIA}" srcset="{html.escape(narrow, quote=True)}" '
+            f'width="{nw}" height="{nh}">'
+            f'<img src="{html.escape(wide, quote=True)}" alt="{alt}" width="{ww}" height="{wh}" '
+            f'loading="lazy" decoding="async"></picture>')
+    return "".join(out)
 
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
