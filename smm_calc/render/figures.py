@@ -37,7 +37,8 @@ GUIDE = "#555555"
 
 @dataclass(frozen=True)
 class Palette:
-    """Ink and paper of one colour scheme; every colour ≥ 3:1 (lines) or ≥ 4.5:1 (text) on `paper`."""
+    """Ink and paper of one colour scheme (text ≥ 4.5:1 on `paper`; in DARK also every series
+    colour ≥ 3:1, tests/calc/test_views.py)."""
 
     paper: str
     text: str
@@ -49,8 +50,8 @@ class Palette:
 
 LIGHT = Palette(paper="#ffffff", text=TEXT, axes="#333333", grid="#d9d9d9", guide=GUIDE,
                 colours=tuple(c for c, _, _ in STYLES))
-# Material's slate background (hsl(225 15% 14%)); the light members of Okabe–Ito, and light grey
-# for the series that is black on paper.
+# Material's slate background (hsl(225 15% 14%)); Okabe–Ito's hues, lightened where they would
+# fall under 3:1 on it, and light grey for the series that is black on paper.
 DARK = Palette(paper="#1e2129", text="#e3e5ea", axes="#b4b8c2", grid="#3a3f4b", guide="#b4b8c2",
                colours=("#56B4E9", "#F5793A", "#2BBF8E", "#E0E0E0", "#CC79A7", "#E69F00"))
 
@@ -66,11 +67,11 @@ class Layout:
     legend: float
     guide: float
     wrap: int  # characters per line of the title and legend entries (0: no wrapping)
-    x_bins: int  # at most this many x ticks (MaxNLocator)
+    x_bins: "int | str"  # at most this many x ticks (MaxNLocator; "auto": matplotlib decides)
     log_ticks: int
 
 
-WIDE = Layout(width=7.2, height=4.4, font=11, title=12, legend=10, guide=9, wrap=0, x_bins=9,
+WIDE = Layout(width=7.2, height=4.4, font=11, title=12, legend=10, guide=9, wrap=0, x_bins="auto",
               log_ticks=9)
 NARROW = Layout(width=3.5, height=3.4, font=11, title=12, legend=11, guide=11, wrap=30, x_bins=5,
                 log_ticks=5)
