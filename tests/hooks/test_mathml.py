@@ -109,3 +109,34 @@ def test_unreadable_formula_is_a_german_error_naming_it(tex, hint):
 def test_error_points_to_the_source_line():
     source = "# Titel\n\nText\n\nMit $\\foo x$ kaputt.\n"
     assert mathml.source_line(source, r"\foo x") == 5
+
+
+@pytest.mark.slow
+def test_a_bad_formula_fails_the_build_naming_file_and_line(tmp_path):
+    """What a contributor sees: the strict build stops with `docs/<file>:<line>: …` in German."""
+    import textwrap
+
+    from helpers import build_site
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Start\n\nGut: $k^{s}$\n", encoding="utf-8")
+    (docs / "seite.md").write_text("# Seite\n\nText\n\nMit $\\foo x$ kaputt.\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(textwrap.dedent(f"""\
+        site_name: Test
+        hooks: [{REPO / 'hooks' / 'mathml.py'}]
+        markdown_extensions:
+          - pymdownx.arithmatex:
+              generic: true
+              inline_syntax: [dollar]
+              block_syntax: [dollar]
+        """), encoding="utf-8")
+    proc = build_site(config, tmp_path / "site", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "docs/seite.md:5: Formel „\\foo x“: unbekannter Befehl \\foo" in output, output
+    (docs / "seite.md").write_text("# Seite\n\nMit $x_{1}$ heil.\n", encoding="utf-8")
+    build_site(config, tmp_path / "site")
+    built = (tmp_path / "site" / "seite" / "index.html").read_text(encoding="utf-8")
+    assert "<math" in built and "<msub>" in built and "arithmatex" not in built

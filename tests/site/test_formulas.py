@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 SMM = "/promotion/kommunikationsinstrumente/social-media-marketing/"
 # page → MathML elements its formulas must produce (powers, sums, fractions, subscripts)
 FORMULA_PAGES = {
-    SMM + "reichweitenmodelle/": {"msup", "msub", "mfrac", "msubsup", "munderover"},
+    SMM + "reichweitenmodelle/": {"msup", "msub", "mfrac", "msubsup"},
     SMM + "reichweitenrechner/": {"msup", "msub", "mfrac"},
     SMM + "mundpropaganda/": {"mfrac"},
 }
