@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import html
 import re
+from xml.etree.ElementTree import tostring
 
-from latex2mathml.converter import convert
+from latex2mathml.converter import convert_to_element
 from mkdocs.exceptions import PluginError
 
 _INLINE = re.compile(r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S)
 _BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S)
 _LEFT_OVER = re.compile(r'class="arithmatex"')
-_TEXT = re.compile(r">([^<]*)<")
+# latex2mathml keeps symbols as character references in the text (&#x02211;), which ElementTree
+# escapes once more when it serialises
+_CHAR_REF = re.compile(r"&amp;#x([0-9A-Fa-f]+);")
 
 
 class FormulaError(ValueError):
@@ -34,18 +37,28 @@ class FormulaError(ValueError):
 
 
 def to_mathml(tex: str, display: str = "inline") -> str:
-    """One LaTeX formula (as arithmatex escaped it into HTML) → a `<math>` element."""
+    """One LaTeX formula (as arithmatex escaped it into HTML) → a `<math>` element.
+
+    Written compactly (pages have a weight budget, tests/site/test_performance_budget.py): no
+    `xmlns` (the HTML parser puts <math> in the MathML namespace), no wrapping <mrow> around the
+    whole formula (<math> is one already), characters instead of character references.
+    """
     source = html.unescape(tex).strip()
     try:
-        mathml = convert(source, display=display)
+        math = convert_to_element(source, display=display)
     except Exception as error:  # latex2mathml raises several types for unbalanced input
         raise FormulaError(f"Formel „{source}“ lässt sich nicht lesen "
                            f"({type(error).__name__}) – Klammern {{…}} prüfen", source) from error
-    unknown = [t for t in _TEXT.findall(mathml) if "\\" in html.unescape(t)]
+    unknown = [e.text for e in math.iter() if e.text and "\\" in e.text]
     if unknown:
-        raise FormulaError(f"Formel „{source}“: unbekannter Befehl {html.unescape(unknown[0])}",
-                           source)
-    return mathml
+        raise FormulaError(f"Formel „{source}“: unbekannter Befehl {unknown[0]}", source)
+    math.attrib.pop("xmlns", None)
+    if len(math) == 1 and math[0].tag == "mrow" and not math[0].attrib:
+        row = math[0]
+        math.remove(row)
+        math.extend(list(row))
+    markup = tostring(math, encoding="unicode")
+    return _CHAR_REF.sub(lambda m: html.escape(chr(int(m[1], 16)), quote=False), markup)
 
 
 def replace_formulas(content: str) -> str:

@@ -15,7 +15,7 @@ from helpers import REPO
 from hookmodules import load
 
 mathml = load("mathml")
-NS = "{http://www.w3.org/1998/Math/MathML}"
+NS = ""  # written without xmlns: in HTML, <math> is in the MathML namespace by itself
 
 
 def tree(markup: str) -> ET.Element:
@@ -54,7 +54,7 @@ def render(source: str) -> str:
 
 def test_power_is_msup_with_base_and_exponent():
     math = tree(mathml.to_mathml("k^{s}"))
-    assert math.tag == NS + "math" and math.get("display") == "inline"
+    assert math.tag == "math" and math.get("display") == "inline"
     (power,) = find(math, "msup")
     base, exponent = list(power)
     assert text(base) == "k" and text(exponent) == "s"
@@ -91,6 +91,14 @@ def test_block_formula_between_double_dollars():
     (block,) = [m for m in find(tree(f"<div>{html}</div>"), "math")]
     assert block.get("display") == "block"
     assert [text(e) for e in find(block, "msub")] == ["R0"]
+
+
+def test_symbols_are_characters_and_markup_characters_stay_escaped():
+    markup = mathml.to_mathml(r"R < 1 \leq \text{a<b}")
+    assert "&#x" not in markup and "\u2264" in markup
+    math = tree(markup)  # parses: every < in the text is escaped
+    assert [e.text for e in math.iter() if e.tag == "mo"][0] == "<"
+    assert [e.text for e in math.iter() if e.tag == "mtext"] == ["a<b"]
 
 
 def test_a_single_dollar_sign_stays_text():
