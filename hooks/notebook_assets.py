@@ -33,7 +33,6 @@ from __future__ import annotations
 import base64
 import html as html_lib
 import hashlib
-import importlib.metadata
 import importlib.util
 import logging
 import posixpath
@@ -51,8 +50,6 @@ VERSION = "2"  # bump when the trimming rules change: it is part of every cache 
 CSS_DIR = "assets/stylesheets"
 JS_DIR = "assets/javascripts"
 FIGURE_DIR = "assets/generated"
-NOTEBOOK_IMPORTS = ("smm_calc",)  # packages the notebooks import: their source keys the cache
-VERSIONED = ("numpy", "matplotlib")  # their versions key it too (numbers, figures)
 
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>\s*", re.S | re.I)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>\s*", re.S | re.I)
@@ -68,23 +65,11 @@ _state: dict = {"notebooks": {}, "css_uri": None, "js_uri": None, "css_cache": {
 # --- the cache of mkdocs-jupyter, keyed on the code the notebooks import -----------------------
 
 def imports_fingerprint() -> str:
-    """Hash of the notebooks' imported project code and of the versions that shape outputs."""
-    digest = hashlib.sha256()
-    for name in NOTEBOOK_IMPORTS:
-        spec = importlib.util.find_spec(name)  # does not import the package
-        if spec is None or spec.origin is None:
-            digest.update(f"{name}: fehlt".encode())
-            continue
-        package = Path(spec.origin).parent
-        for path in sorted(package.rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    for name in VERSIONED:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}: fehlt".encode())
-    return digest.hexdigest()[:16]
+    """What the notebooks' outputs depend on: smm_calc's source and the numpy/matplotlib versions
+    (the same fingerprint keys the smm blocks' cache)."""
+    from smm_calc.fingerprint import fingerprint
+
+    return fingerprint()[:16]
 
 
 def on_config(config):

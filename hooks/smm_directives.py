@@ -26,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from smm_calc.fingerprint import fingerprint
 
 log = logging.getLogger("mkdocs.hooks.smm")
 
@@ -108,21 +109,10 @@ def _parse_option(line: str, number: int, directive: Directive) -> None:
     directive.key_lines[key] = number
 
 
-# --- rendering, with a cache keyed by the block and the smm_calc source -----------------------
-
-def _source_fingerprint() -> str:
-    import importlib.util
-
-    package = Path(importlib.util.find_spec("smm_calc").origin).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
+# --- rendering, with a cache keyed by the block and smm_calc.fingerprint (source + numpy/matplotlib) -----------------------
 
 # Taken once: it must describe the smm_calc code this process has imported.
-_FINGERPRINT = _source_fingerprint()
+_FINGERPRINT = fingerprint()
 _memory: dict[str, list[dict]] = {}
 
 

@@ -34,7 +34,9 @@ EXEMPT = {
     "glossar.md": "Glossar: wird aus docs/includes/glossar-abkuerzungen.md erzeugt",
     "quellen.md": "Quellenverzeichnis: die Liste, auf die die Fußnoten zeigen",
     "fuer-lehrende.md": "Hinweise für Lehrende: Gebrauchsanleitung, keine Lerneinheit",
+    "semesterplan.md": "Semesterplan für Lehrende: Sitzungen aus den Lernzielen der Seiten, keine Lerneinheit",
     "gesamtausgabe.md": "Druckausgabe: Kopie aller Seiten, vom Build erzeugt",
+    "fassungen.md": "Liste der eingefrorenen Fassungen: Gebrauchsanleitung für Lehrende",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
     "impressum.md": "Rechtliches: Anbieterkennzeichnung",
 }
@@ -90,7 +92,8 @@ def url_of(file: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+"[^"]*")?\s*$')
+# (the title may hold HTML with quoted attributes: `??? question "1. <span lang="en">…</span>?"`)
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+".*")?\s*$')
 _ATTR_LIST = re.compile(r"\{\s*[:#.]?[^{}\n]*\}")
 _LANG_OTHER = re.compile(r"""lang\s*=\s*["']?(?!de\b)[a-z]""", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")

@@ -108,15 +108,12 @@ def test_notebook_cache_is_keyed_on_smm_calc(tmp_path):
     assert not (base / "0123456789abcdef").exists() and not (base / "alt.json").exists()
 
 
-def test_fingerprint_follows_the_imported_source(tmp_path, monkeypatch):
-    package = tmp_path / "paket"
-    package.mkdir()
-    (package / "__init__.py").write_text("X = 1\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(notebook_assets, "NOTEBOOK_IMPORTS", ("paket",))
-    before = notebook_assets.imports_fingerprint()
-    (package / "__init__.py").write_text("X = 2\n", encoding="utf-8")
-    assert notebook_assets.imports_fingerprint() != before
+def test_one_fingerprint_keys_both_caches():
+    from smm_calc.fingerprint import fingerprint
+
+    smm_directives = load("smm_directives")
+    assert notebook_assets.imports_fingerprint() == fingerprint()[:16]
+    assert smm_directives._FINGERPRINT == fingerprint()
 
 
 def test_needed_search_files():

@@ -1,6 +1,7 @@
 """The content rules hold for every page in nav, and each mistake is named by file and line in
 German (scripts/content_rules.py). Works on the Markdown sources: no build, fast tier."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -78,12 +79,14 @@ def add_page(project: Path, text: str, name: str = "neue-seite.md") -> str:
     page = project / SMM_DIR / name
     page.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
-    anchor = "              - promotion/kommunikationsinstrumente/social-media-marketing/recht.md\n"
+    # Insert the page right after recht.md, at recht.md's own indentation, so it stays in the same
+    # nav list whatever follows recht.md there.
     source = config.read_text(encoding="utf-8")
-    assert anchor in source
-    config.write_text(source.replace(
-        anchor, anchor + f"              - promotion/kommunikationsinstrumente/social-media-marketing/{name}\n"),
-        encoding="utf-8")
+    anchor = re.search(r"^( *)- promotion/kommunikationsinstrumente/social-media-marketing/recht\.md\n",
+                       source, re.M)
+    assert anchor
+    entry = f"{anchor.group(1)}- promotion/kommunikationsinstrumente/social-media-marketing/{name}\n"
+    config.write_text(source[:anchor.end()] + entry + source[anchor.end():], encoding="utf-8")
     return f"{SMM_DIR}/{name}"
 
 
@@ -147,6 +150,7 @@ def test_a_short_page_fails(project):
 def test_straight_quotes_in_running_text_fail_with_the_line(project):
     body = FILLER + '\n\nDas nennt man "echten" Dialog.\n\nRichtig: „echter“ Dialog, `"code"`, ' \
         '<span lang="en">"quoted"</span>, *"Title"*{ lang=en } und ![Bild](x.svg){ width="3" }.'
+    body += '\n\n??? note "Ein <span lang="en">English</span> Titel"\n\n    Inhalt der Box.'
     rel = add_page(project, GOOD_PAGE.format(body=body))
     proc = run(project)
     expected = f"{rel}:{line_of(project / rel, 'echten')}: gerade Anführungszeichen"
