@@ -120,9 +120,33 @@ def test_form_has_labelled_fields_a_live_region_and_is_hidden_without_script(cal
     assert any(s.endswith("assets/js/reichweitenrechner-laden.js") for s in scripts), scripts
 
 
-def test_page_still_has_the_build_time_tables(calculator_html):
-    tables = calculator_html.select("article table")
-    assert len(tables) >= 3, "die beim Bauen berechneten Tabellen fehlen"
+def test_page_leads_with_the_calculator(calculator_html):
+    """Lernziele and a short introduction, then the calculator – the models are explained on
+    their own page (reichweitenmodelle), not before the form."""
+    article = calculator_html.select_one("article")
+    root = article.select_one("[data-smm-rechner]")
+    h2 = article.find_all("h2")
+    assert h2 and h2[0].get("id") == "interaktiver-rechner", [h.get("id") for h in h2[:3]]
+    before = [el for el in root.find_all_previous(True) if article in el.parents]
+    assert not [el for el in before if el.name == "h2" and el.get("id") != "interaktiver-rechner"]
+    assert not [el for el in before if el.name in ("table", "img", "figure")
+                and not el.find_parent(attrs={"data-smm-ohne-js": True})], \
+        "vor dem Rechner stehen Tabellen oder Abbildungen außerhalb des Hinweises ohne JavaScript"
+    paragraphs = [el for el in before if el.name == "p" and not el.find_parent(
+        attrs={"data-smm-ohne-js": True}) and not el.find_parent(class_="admonition")]
+    words = sum(len(el.get_text(" ", strip=True).split()) for el in paragraphs)
+    assert words <= 250, f"{words} Wörter Text vor dem Rechner – die Einleitung soll kurz sein"
+
+
+def test_without_script_the_scenarios_are_shown_as_build_time_tables(calculator_html):
+    fallback = calculator_html.select_one("[data-smm-ohne-js]")
+    tables = fallback.select("table")
+    assert len(tables) >= 2, "die beim Bauen berechneten Tabellen der Szenarien fehlen"
+    headers = [th.get_text(" ", strip=True) for th in tables[0].select("th")]
+    for sc in SCENARIOS:  # one column per scenario button
+        assert any(h.startswith(sc.label) for h in headers), (sc.label, headers)
+    assert "mit Sättigung" in " ".join(fallback.get_text(" ").split())
+    assert fallback.select_one("a[href*='reichweitenmodelle']") is not None
 
 
 # --- in the browser ----------------------------------------------------------------------------
@@ -251,6 +275,7 @@ def test_defaults_without_query_and_live_update_while_typing(visit):
     page = visit()
     assert field_values(page) == DEFAULTS
     assert_matches_smm_calc(page, DEFAULTS)
+    assert page.locator("[data-smm-ohne-js]").is_hidden(), "Hinweis ohne JavaScript bleibt sichtbar"
     stufen = page.locator("input[name=stufen]")
     stufen.click()
     stufen.press("Control+a")
@@ -421,10 +446,8 @@ def test_without_javascript_the_build_time_tables_are_shown(browser, site_url):
         assert page.locator("[data-smm-ohne-js]").is_visible()
         # every table outside <details> (figure data sit in closed details) is visible
         shown = page.eval_on_selector_all(
-            "article table", "ts => ts.filter(t => !t.closest('details')).map(t => t.checkVisibility())")
-        assert len(shown) >= 3 and all(shown), shown
-        headers = page.eval_on_selector_all(
-            "article table th", "ths => ths.filter(t => t.checkVisibility()).map(t => t.textContent)")
-        assert "Reichweite mit Sättigung" in headers
+            "[data-smm-ohne-js] table", "ts => ts.filter(t => !t.closest('details')).map(t => t.checkVisibility())")
+        assert len(shown) >= 2 and all(shown), shown
+        assert "mit Sättigung" in page.locator("[data-smm-ohne-js]").inner_text()
     finally:
         context.close()
