@@ -1,0 +1,56 @@
+"""hooks/suche.py: Material's search UI with Pagefind's index (small inputs, no build)."""
+
+import json
+from types import SimpleNamespace
+
+from hookmodules import load
+
+suche = load("suche")
+
+# the end of Material 9.8.2's __config script, as base.html renders it on a page one level deep
+CONFIG = ('<script id="__config" type="application/json">{"base": "..", "features": [], '
+          '"search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}'
+          '</script>')
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def page(meta=None):
+    return SimpleNamespace(meta=meta or {})
+
+
+def test_material_is_pointed_at_our_worker_with_the_same_relative_base():
+    out = suche.on_post_page(f"<html><body>{ARTICLE}<h1>T</h1></article>{CONFIG}</body></html>",
+                             page(), None)
+    config = json.loads(out[out.index('{"base"'):out.index("</script>")])
+    assert config["search"] == "../assets/javascripts/suche-worker.js"
+    assert config["base"] == ".." and config["tags"] is None  # the rest untouched
+
+
+def test_only_the_article_of_searchable_pages_is_indexed():
+    html = f"<body><nav>Navigation</nav>{ARTICLE}<h1>T</h1></article>{CONFIG}</body>"
+    indexed = suche.on_post_page(html, page({"title": "T"}), None)
+    assert indexed.count("data-pagefind-body") == 1
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in indexed
+    assert "<nav>Navigation</nav>" in indexed
+    # `search: exclude: true` in the front matter (the print edition) keeps a page out
+    excluded = suche.on_post_page(html, page({"search": {"exclude": True}}), None)
+    assert "data-pagefind-body" not in excluded
+    # redirect stubs and 404 have no article: nothing to mark
+    assert "data-pagefind-body" not in suche.on_post_page("<html></html>", None, None)
+
+
+def test_the_index_keeps_only_materials_configuration(tmp_path):
+    search = tmp_path / "search"
+    search.mkdir()
+    original = {"config": {"lang": ["de"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+                "docs": [{"location": "a/", "title": "A", "text": "Ä" * 5000}]}
+    (search / "search_index.json").write_text(json.dumps(original), encoding="utf-8")
+
+    suche.config_only_index(tmp_path, index_html=True)
+
+    index = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    assert {k: v for k, v in index["config"].items() if k != "pagefind"} == original["config"]
+    assert index["config"]["pagefind"] == {"index_html": True}
+    # no index (search plugin off): nothing to do, no error
+    suche.config_only_index(tmp_path / "leer", index_html=False)
