@@ -66,7 +66,14 @@ def measure_query(browser, url: str, query: str, throttling: float = CPU_THROTTL
     try:
         page = context.new_page()
         transfer = Transfer()
-        context.on("requestfinished", lambda request: transfer.add(request.url, request.sizes()))
+
+        def finished(request):
+            try:
+                transfer.add(request.url, request.sizes())
+            except Exception:  # noqa: BLE001 – finished after the context closed: not counted
+                pass
+
+        context.on("requestfinished", finished)
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttling})
         workers = []

@@ -11,9 +11,9 @@
 "use strict"
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-var FIRST_PAGES = 10  // results shown at once (Material renders 10, more on scrolling)
-var MAX_PAGES = 30  // results listed in all (fragments are fetched only for these)
-var DEBOUNCE = 100  // ms without a key press before a query is run
+var FIRST_PAGES = 5  // results shown first (a phone shows about five; Material renders 10, more on scrolling)
+var MAX_PAGES = 20  // results listed in all (a fragment of ≈ 3 KB is fetched for each)
+var DEBOUNCE = 250  // ms without a key press before a query runs (Pagefind UI: 300)
 var MAX_SECTIONS = 5  // sections listed under a page
 var base = new URL("../../pagefind/", self.location.href).href
 var pagefind = null
