@@ -47,8 +47,18 @@ def _excluded(page) -> bool:
     return isinstance(search, dict) and bool(search.get("exclude"))
 
 
+def our_worker(html: str) -> str:
+    """Material's configuration with our worker instead of its own (same relative base)."""
+    return _MATERIAL_WORKER.sub(lambda m: f'{m[1]}{m[2]}{WORKER}"', html, count=1)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is rendered as a theme template, not as a page: searchable from, not indexed
+    return our_worker(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_page(output: str, page, config) -> str:
-    output = _MATERIAL_WORKER.sub(lambda m: f'{m[1]}{m[2]}{WORKER}"', output, count=1)
+    output = our_worker(output)
     if not _excluded(page):
         output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
     return output

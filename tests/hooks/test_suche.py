@@ -54,3 +54,12 @@ def test_the_index_keeps_only_materials_configuration(tmp_path):
     assert index["config"]["pagefind"] == {"index_html": True}
     # no index (search plugin off): nothing to do, no error
     suche.config_only_index(tmp_path / "leer", index_html=False)
+
+
+def test_the_404_page_searches_with_our_worker_but_is_not_indexed():
+    config = CONFIG.replace('"base": ".."', '"base": "/"').replace('"../assets', '"/assets')
+    html = f"<html><body>{ARTICLE}<h1>Seite nicht gefunden</h1></article>{config}</body></html>"
+    out = suche.on_post_template(html, "404.html", None)
+    assert '"search": "/assets/javascripts/suche-worker.js"' in out
+    assert "data-pagefind-body" not in out
+    assert suche.on_post_template("User-agent: *", "robots.txt", None) == "User-agent: *"
