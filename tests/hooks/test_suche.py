@@ -1,6 +1,8 @@
 """hooks/suche.py: Material's search UI with Pagefind's index (small inputs, no build)."""
 
 import json
+import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 from hookmodules import load
@@ -63,3 +65,37 @@ def test_the_404_page_searches_with_our_worker_but_is_not_indexed():
     assert '"search": "/assets/javascripts/suche-worker.js"' in out
     assert "data-pagefind-body" not in out
     assert suche.on_post_template("User-agent: *", "robots.txt", None) == "User-agent: *"
+
+
+def test_pagefind_runs_again_only_when_some_html_changed(tmp_path, monkeypatch):
+    """A stand-in for the Pagefind binary counts its runs and writes a file per run."""
+    runs = []
+
+    def fake_run(cmd, **kwargs):
+        site = Path(cmd[cmd.index("--site") + 1])
+        runs.append(site)
+        (site / "pagefind").mkdir()
+        (site / "pagefind" / "index.pf").write_text(str(len(runs)), encoding="utf-8")
+        (site / "pagefind" / "pagefind-ui.js").write_text("ui", encoding="utf-8")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(suche.subprocess, "run", fake_run)
+    monkeypatch.setattr(suche, "pagefind_executable", lambda: "pagefind")
+    cache = tmp_path / ".cache" / "pagefind"
+
+    def build(html: str) -> Path:
+        site = tmp_path / f"site{len(list(tmp_path.glob('site*')))}"
+        (site / "a").mkdir(parents=True)
+        (site / "a" / "index.html").write_text(html, encoding="utf-8")
+        suche.index_site(site, cache)
+        return site
+
+    first = build("<h1>Alt</h1>")
+    again = build("<h1>Alt</h1>")
+    assert len(runs) == 1  # unchanged HTML: from the cache
+    assert (again / "pagefind" / "index.pf").read_text(encoding="utf-8") == "1"
+    assert not (first / "pagefind" / "pagefind-ui.js").exists()  # unused files never cached
+    assert not (again / "pagefind" / "pagefind-ui.js").exists()
+    changed = build("<h1>Neu</h1>")
+    assert len(runs) == 2 and (changed / "pagefind" / "index.pf").read_text(encoding="utf-8") == "2"
+    assert len(list(cache.iterdir())) == 1  # one entry: the current site

@@ -14,6 +14,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 var FIRST_PAGES = 5  // results shown first (a phone shows about five; Material renders 10, more on scrolling)
 var MAX_PAGES = 20  // results listed in all (a fragment of ≈ 3 KB is fetched for each)
 var DEBOUNCE = 250  // ms without a key press before a query runs (Pagefind UI: 300)
+var MORE_AFTER = 1000  // ms after the first results before the rest are fetched, if no new query
 var MAX_SECTIONS = 5  // sections listed under a page
 var base = new URL("../../pagefind/", self.location.href).href
 var pagefind = null
@@ -74,7 +75,8 @@ function post(id, results, pages, query) {
 
 /* Pagefind's debounced search drops a query when the next key comes within DEBOUNCE ms, so
    typing a word does not fetch the fragments of every prefix. The first FIRST_PAGES results
-   are shown at once; up to MAX_PAGES follow (Material lists 10 and more on scrolling). */
+   are shown at once; up to MAX_PAGES follow MORE_AFTER ms later, unless the reader has typed
+   on – so the fragments of the rest do not compete with the first results for the network. */
 function search(query, id) {
   return load().then(function (pf) {
     if (id !== latest) return
@@ -86,8 +88,12 @@ function search(query, id) {
       return Promise.all(first.map(function (r) { return r.data() })).then(function (pages) {
         post(id, first, pages, query)
         if (id !== latest || results.length <= first.length) return
-        return Promise.all(results.slice(first.length).map(function (r) { return r.data() }))
-          .then(function (more) { post(id, results, pages.concat(more), query) })
+        return new Promise(function (resolve) { setTimeout(resolve, MORE_AFTER) })
+          .then(function () {
+            if (id !== latest) return
+            return Promise.all(results.slice(first.length).map(function (r) { return r.data() }))
+              .then(function (more) { post(id, results, pages.concat(more), query) })
+          })
       })
     })
   })
