@@ -143,24 +143,33 @@ def summarise(results: list[dict]) -> dict:
             "page_bytes": median([r["page_bytes"] for r in results])}
 
 
-def search_rows(measured: dict[int, list[dict]], load: dict[int, float]) -> list[Row]:
-    """Table rows from {added pages: per-query results}; the targets apply at the largest size."""
+def search_rows(measured: dict[int, list[dict]], load: dict[int, float],
+                cores: int | None = None) -> list[Row]:
+    """Table rows from {added pages: per-query results}; the targets apply at the largest size.
+    Bytes do not depend on the machine's load, times do: a time measured while the load average
+    exceeds the usable cores gives no verdict (only bytes over the target still fail)."""
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     rows = []
     largest = max(measured)
     for n, results in measured.items():
         s = summarise(results)
         last = n == largest and n > 0
         label = "Website" if n == 0 else f"Website + {n:,} erzeugte Seiten".replace(",", ".")
-        ok = s["max_search_bytes"] <= BYTES_TARGET and s["seconds"] <= TIME_TARGET
+        busy = load.get(n, 0) > (cores or 1)
+        bytes_ok = s["max_search_bytes"] <= BYTES_TARGET
+        time_ok = s["seconds"] <= TIME_TARGET
+        passed = (False if not bytes_ok else None if busy else time_ok) if last else None
         rows.append(Row(
             f"Suche: {label} – übertragen bis zum ersten Treffer / Tippen bis Treffer "
             f"(CPU-Bremse {CPU_THROTTLING}×)",
             f"{fmt_kb(s['search_bytes'])} (gzip, höchstens {fmt_kb(s['max_search_bytes'])}); "
-            f"{fmt_ms(s['seconds'])} (Median aus {len(results)} Anfragen)",
+            f"{fmt_ms(s['seconds'])} (Median aus {len(results)} Anfragen)"
+            + (" – Zeit unter Last gemessen, nicht aussagekräftig" if busy else ""),
             f"Seite selbst {fmt_kb(s['page_bytes'])}; Lastmittel {load.get(n, 0):.2f}"
             .replace(".", ","),
             target=f"≤ {fmt_kb(BYTES_TARGET)} und ≤ {fmt_ms(TIME_TARGET)}" if last else "–",
-            passed=ok if last else None))
+            passed=passed))
     return rows
 
 

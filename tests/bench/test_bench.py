@@ -141,15 +141,22 @@ def test_search_rows_report_medians_and_judge_only_the_largest_size():
         return [{"seconds": s, "search_bytes": size, "page_bytes": 70_000} for s in seconds]
 
     rows = search.search_rows({0: runs([0.2, 5.0, 0.3], 90_000),
-                               1000: runs([0.9, 0.4, 3.0], 250_000)}, {0: 1.5, 1000: 7.25})
+                               1000: runs([0.9, 0.4, 3.0], 250_000)}, {0: 1.5, 1000: 1.25},
+                              cores=2)
     site, big = rows
     assert site.passed is None and "Lastmittel 1,50" in site.base
     assert "300 ms" in site.value and "90 KB" in site.value  # median of the three queries
-    assert big.passed is True and "900 ms" in big.value and "Lastmittel 7,25" in big.base
-    slow = search.search_rows({1000: runs([1.2, 1.1, 0.2], 250_000)}, {})[0]
+    assert big.passed is True and "900 ms" in big.value and "Lastmittel 1,25" in big.base
+    slow = search.search_rows({1000: runs([1.2, 1.1, 0.2], 250_000)}, {}, cores=2)[0]
     assert slow.passed is False  # median 1.1 s > 1 s
-    heavy = search.search_rows({1000: runs([0.1] * 3, 100_000) + runs([0.1], 400_000)}, {})[0]
+    heavy = search.search_rows({1000: runs([0.1] * 3, 100_000) + runs([0.1], 400_000)}, {},
+                               cores=2)[0]
     assert heavy.passed is False  # one query over 300 KB is enough
+    # under load (load average 7 on 2 cores) a time gives no verdict, bytes still do
+    busy = search.search_rows({1000: runs([3.0] * 3, 250_000)}, {1000: 7.0}, cores=2)[0]
+    assert busy.passed is None and "unter Last" in busy.value
+    busy_heavy = search.search_rows({1000: runs([3.0] * 3, 400_000)}, {1000: 7.0}, cores=2)[0]
+    assert busy_heavy.passed is False
 
 
 def test_search_bytes_count_the_search_files_only():
