@@ -38,7 +38,9 @@ WORKER = "assets/javascripts/suche-worker.js"
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 # not part of what a reader searches for: permalink signs, buttons, the citation box
-EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".md-source-file", "script", "style")
+# [data-search-exclude]: what Material's own search leaves out (e.g. the topic map) stays out
+EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".md-source-file", "script", "style",
+                     "[data-search-exclude]")
 # what Pagefind writes that the site does not load (its own UIs, the index of unknown languages)
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
