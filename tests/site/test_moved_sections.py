@@ -18,7 +18,7 @@ CALCULATOR = SMM + "reichweitenrechner/"
 MODELS = SMM + "reichweitenmodelle/"
 # Old page → (published anchors whose own content stays there, the page the others moved to)
 MOVED_FROM = {CALCULATOR: ({"interaktiver-rechner", "die-modelle-hinter-dem-rechner",
-                            "kontrollfragen"}, MODELS)}
+                            "das-wichtigste-in-kuerze", "fallaufgabe", "kontrollfragen"}, MODELS)}
 # "one or two sentences and a link": a pointer, not a second copy of the content
 MAX_WORDS = 80
 
