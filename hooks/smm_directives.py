@@ -271,6 +271,20 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join(lines)
 
 
+_SVG_LENGTH = re.compile(r"\s(width|height)=\"([0-9.]+)(px|pt|)\"")
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """The figure's size in CSS px from its root element (matplotlib writes pt): the <img> gets
+    width and height, so the browser reserves the space before the lazy image arrives."""
+    root = re.search(r"<svg\b[^>]*>", svg)
+    found = {m[1]: float(m[2]) * (4 / 3 if m[3] == "pt" else 1)
+             for m in _SVG_LENGTH.finditer(root[0] if root else "")}
+    if set(found) != {"width", "height"}:
+        raise PluginError(f"Abbildung ohne Breite und Höhe im <svg>-Element: {svg[:80]!r}")
+    return round(found["width"]), round(found["height"])
+
+
 def _block_markdown(block: dict, page_dir: str) -> str:
     if "markdown" in block:
         root = posixpath.relpath(".", page_dir or ".")
@@ -279,9 +293,10 @@ def _block_markdown(block: dict, page_dir: str) -> str:
     src = posixpath.relpath(figure_uri(figure), page_dir or ".")
     alt = re.sub(r"[\[\]\n]", " ", figure["alt"]).strip()
     data = "\n".join("    " + l if l else l for l in figure["data_markdown"].split("\n"))
+    width, height = svg_size(figure["svg"])
     return (
         f'<figure class="smm-figure" markdown="span">\n'
-        f"  ![{alt}]({src}){{ loading=lazy }}\n"
+        f"  ![{alt}]({src}){{ loading=lazy width={width} height={height} }}\n"
         f"  <figcaption>{figure['caption']}</figcaption>\n"
         f"</figure>\n\n"
         f'??? info "Daten zur Abbildung"\n\n{data}'

@@ -81,3 +81,15 @@ def test_any_markdown_parses_or_fails_with_a_line_inside_the_page(lines):
         for d in directives:
             assert 0 <= d.start < d.end < len(lines)
             assert all(1 <= n <= len(lines) for n in d.key_lines.values())
+
+
+# --- figure size (width/height on the <img>, so lazy figures do not shift the page) ------------
+
+def test_svg_size_in_css_px_from_pt_and_px():
+    assert smm.svg_size('<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt">') == (96, 48)
+    assert smm.svg_size('<?xml version="1.0"?>\n<svg width="640" height="340px" viewBox="0 0 1 1">') == (640, 340)
+
+
+def test_svg_without_size_fails_the_build():
+    with pytest.raises(smm.PluginError):
+        smm.svg_size('<svg viewBox="0 0 100 50"></svg>')
