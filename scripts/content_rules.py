@@ -37,6 +37,7 @@ EXEMPT = {
     "gesamtausgabe.md": "Druckausgabe: Kopie aller Seiten, vom Build erzeugt",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
     "impressum.md": "Rechtliches: Anbieterkennzeichnung",
+    "barrierefreiheit.md": "Rechtliches: Erklärung zur Barrierefreiheit nach dem EU-Muster",
 }
 
 
