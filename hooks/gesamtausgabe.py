@@ -11,7 +11,9 @@ each chapter's HTML is adapted to its new home:
 - links to pages that are chapters become in-page links (`#kapitel--anker`), other relative
   links (figures, downloads, pages not included) are re-based on the edition's own URL;
 - headings move down one level (the chapter's title becomes an h2), `<details>` are opened so
-  model answers are printed, lazy loading is switched off so figures are in the PDF.
+  model answers are printed, lazy loading is switched off so figures are in the PDF;
+- figures keep only their light variant (paper is white): the dark `<picture>` of generated
+  figures and hand-drawn `…#only-dark` images are dropped, the light ones shown in any scheme.
 
 The links are rewritten after MkDocs has validated the sources; tests/site/test_gesamtausgabe.py
 and the link check of the quality gates validate the result.
@@ -53,7 +55,9 @@ Verweise zwischen den Kapiteln führen innerhalb dieser Seite.
 
 _ID_ATTRS = re.compile(r'\s(id|for|aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]*)"')
 _RADIO_NAME = re.compile(r'(<input\b[^>]*\sname=")([^"]*)(")')
-_LINK_ATTRS = re.compile(r'\s(href|src)="([^"]*)"')
+_LINK_ATTRS = re.compile(r'\s(href|src|srcset)="([^"]*)"')  # srcset: one URL (the figures')
+_DARK_PICTURE = re.compile(r'<picture class="smm-abbildung smm-abbildung--dunkel">.*?</picture>', re.S)
+_DARK_IMG = re.compile(r'<img\b[^>]*\ssrc="[^"]*#only-dark"[^>]*>')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
 _LAZY = re.compile(r'\sloading="lazy"')
@@ -147,6 +151,9 @@ class Edition:
         return content
 
     def adapt(self, content: str, page_url: str, key: str) -> str:
+        content = _DARK_IMG.sub("", _DARK_PICTURE.sub("", content))
+        content = content.replace("smm-abbildung smm-abbildung--hell", "smm-abbildung")
+        content = re.sub(r'(\ssrc="[^"]*)#only-light"', r'\1"', content)
         content = _LINK_ATTRS.sub(
             lambda m: f' {m[1]}="{html.escape(self.link(html.unescape(m[2]), page_url, key))}"',
             content)

@@ -9,7 +9,8 @@ base64 data URIs) into the HTML of each notebook page. This hook makes that
   caches it once for all notebooks;
 * ONE shared, deferred script `assets/javascripts/notebook.<hash>.js` for the copy button;
 * one file per figure, `assets/generated/notebook-<hash>.svg|png` (with width, height and lazy
-  loading), instead of base64 inside the page;
+  loading), instead of base64 inside the page – also for the variants in a `<picture>`'s
+  `<source srcset>` (smm_calc's figures show their narrow and dark variants that way);
 * nothing for what a page cannot use: the empty `<script src="">` and MathJax configuration that
   mkdocs-jupyter emits when `custom_mathjax_url` is unset, and the Mermaid loader (which would
   fetch Mermaid from a CDN) on pages without Mermaid diagrams.
@@ -56,6 +57,10 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>\s*", re.S | re.I)
 _DATA_IMG = re.compile(
     r'<img\b(?P<before>[^>]*?)\ssrc="data:image/(?P<type>svg\+xml|png|jpeg|gif);base64,'
     r'(?P<data>[A-Za-z0-9+/=\s]+)"(?P<after>[^>]*)>')
+# a <picture>'s other variant (smm_calc figures: the narrow one) as a data URI in srcset
+_DATA_SOURCE = re.compile(
+    r'(?P<before><source\b[^>]*?\ssrcset=")data:image/(?P<type>svg\+xml|png|jpeg|gif);base64,'
+    r'(?P<data>[A-Za-z0-9+/=\s]+)(?P<after>"[^>]*>)')
 _MERMAID = re.compile(r'class="[^"]*\bjp-Mermaid\b')  # a diagram, not the loader's selector
 _EXTENSIONS = {"svg+xml": "svg", "png": "png", "jpeg": "jpg", "gif": "gif"}
 
@@ -200,7 +205,14 @@ def extract(html: str, page_url: str, templates: tuple[str, ...] = ()):
             extra += ' decoding="async"'
         return f'<img{attrs} src="{get_relative_url(uri, page_url)}"{extra}>'
 
-    html = _DATA_IMG.sub(figure, html)
+    def source(m: re.Match) -> str:
+        data = base64.b64decode(re.sub(r"\s+", "", m["data"]))
+        uri = f"{FIGURE_DIR}/notebook-{hashlib.sha256(data).hexdigest()[:12]}." \
+              f"{_EXTENSIONS[m['type']]}"
+        figures[uri] = data
+        return f'{m["before"]}{get_relative_url(uri, page_url)}{m["after"]}'
+
+    html = _DATA_SOURCE.sub(source, _DATA_IMG.sub(figure, html))
     return html, css, scripts, figures
 
 

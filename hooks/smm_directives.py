@@ -26,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 from smm_calc.fingerprint import fingerprint
 
 log = logging.getLogger("mkdocs.hooks.smm")
@@ -193,7 +194,7 @@ def render(options: dict[str, str]) -> list[dict]:
 
         blocks = [
             {"figure": {name: getattr(b, name) for name in ("name", "svg", "alt", "caption",
-                                                           "data_markdown")}}
+                                                           "data_markdown", "variants")}}
             if isinstance(b, Figure) else {"markdown": b}
             for b in render_view(options, nutzung=load_usage(usage_inputs)
                                  if usage_inputs is not None else None).blocks
@@ -206,9 +207,13 @@ def render(options: dict[str, str]) -> list[dict]:
     return blocks
 
 
-def figure_uri(figure: dict) -> str:
-    digest = hashlib.sha256(figure["svg"].encode()).hexdigest()[:12]
-    return f"{GENERATED}/{figure['name']}-{digest}.svg"
+def figure_uris(figure: dict) -> dict[str, str]:
+    """Variant name → site URI of that variant's SVG (named by the figure and a content hash)."""
+    uris = {}
+    for variant, svg in figure["variants"]:
+        digest = hashlib.sha256(svg.encode()).hexdigest()[:12]
+        uris[variant] = f"{GENERATED}/{figure['name']}-{variant}-{digest}.svg"
+    return uris
 
 
 def _render_located(directive: Directive, src_uri: str) -> list[dict]:
@@ -249,9 +254,10 @@ def on_files(files, config):
         for directive in _page_directives(markdown, file.src_uri):
             for block in _render_located(directive, file.src_uri):
                 if "figure" in block:
-                    uri = figure_uri(block["figure"])
-                    if files.get_file_from_path(uri) is None:
-                        files.append(File.generated(config, uri, content=block["figure"]["svg"]))
+                    svgs = dict(block["figure"]["variants"])
+                    for variant, uri in figure_uris(block["figure"]).items():
+                        if files.get_file_from_path(uri) is None:
+                            files.append(File.generated(config, uri, content=svgs[variant]))
     return files
 
 
@@ -265,38 +271,28 @@ def on_page_markdown(markdown, page, config, files):
     page_dir = posixpath.dirname(page.file.src_uri)
     for directive in reversed(directives):
         blocks = _render_located(directive, page.file.src_uri)
-        text = "\n\n".join(_block_markdown(block, page_dir) for block in blocks)
+        text = "\n\n".join(_block_markdown(block, page_dir, page.url) for block in blocks)
         replacement = [directive.indent + l if l else l for l in text.split("\n")]
         lines[directive.start:directive.end + 1] = ["", *replacement, ""]
     return "\n".join(lines)
 
 
-_SVG_LENGTH = re.compile(r"\s(width|height)=\"([0-9.]+)(px|pt|)\"")
-
-
-def svg_size(svg: str) -> tuple[int, int]:
-    """The figure's size in CSS px from its root element (matplotlib writes pt): the <img> gets
-    width and height, so the browser reserves the space before the lazy image arrives."""
-    root = re.search(r"<svg\b[^>]*>", svg)
-    found = {m[1]: float(m[2]) * (4 / 3 if m[3] == "pt" else 1)
-             for m in _SVG_LENGTH.finditer(root[0] if root else "")}
-    if set(found) != {"width", "height"}:
-        raise PluginError(f"Abbildung ohne Breite und Höhe im <svg>-Element: {svg[:80]!r}")
-    return round(found["width"]), round(found["height"])
-
-
-def _block_markdown(block: dict, page_dir: str) -> str:
+def _block_markdown(block: dict, page_dir: str, page_url: str) -> str:
     if "markdown" in block:
         root = posixpath.relpath(".", page_dir or ".")
         return block["markdown"].replace("](" + DOCS_LINK, f"]({root}/")
+    from smm_calc.render.figures import picture_html, svg_size  # light: no matplotlib
+
     figure = block["figure"]
-    src = posixpath.relpath(figure_uri(figure), page_dir or ".")
-    alt = re.sub(r"[\[\]\n]", " ", figure["alt"]).strip()
+    uris = figure_uris(figure)
+    # raw HTML: MkDocs does not rewrite its links, so they are relative to the page's URL
+    pictures = picture_html(figure["alt"], {
+        variant: (get_relative_url(uris[variant], page_url), svg_size(svg))
+        for variant, svg in figure["variants"]})
     data = "\n".join("    " + l if l else l for l in figure["data_markdown"].split("\n"))
-    width, height = svg_size(figure["svg"])
     return (
         f'<figure class="smm-figure" markdown="span">\n'
-        f"  ![{alt}]({src}){{ loading=lazy width={width} height={height} }}\n"
+        f"  {pictures}\n"
         f"  <figcaption>{figure['caption']}</figcaption>\n"
         f"</figure>\n\n"
         f'??? info "Daten zur Abbildung"\n\n{data}'

@@ -1,6 +1,6 @@
 """`make check`: the checks a content author needs, in seconds – strict build, content rules,
-spelling, URL contract and markdownlint. Every problem is one line, `docs/<file>:<line>: …` in
-German where the file is known. Exit 1 on any problem. (`make test` runs these and everything
+bibliography, spelling, URL contract and markdownlint. Every problem is one line,
+`docs/<file>:<line>: …` in German where the file is known. Exit 1 on any problem. (`make test` runs these and everything
 else: models, browser, accessibility, HTML validity, links, Lighthouse.)"""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
+import bibliography  # noqa: E402
 import content_rules  # noqa: E402
 import published_urls  # noqa: E402
 import spelling  # noqa: E402
@@ -52,6 +53,11 @@ def main() -> int:
 
     step("Inhaltsregeln (Lernziele, Kontrollfragen, Quellen, Anführungszeichen, Fußnoten)")
     found = [str(p) for p in content_rules.check_site(REPO)]
+    print("\n".join(found) or "ok")
+    problems += found
+
+    step("Quellenverzeichnis (Abrufdaten, doppelte Einträge, Anker der Fußnoten)")
+    found = bibliography.check(REPO)
     print("\n".join(found) or "ok")
     problems += found
 

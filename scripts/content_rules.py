@@ -34,7 +34,9 @@ EXEMPT = {
     "glossar.md": "Glossar: wird aus docs/includes/glossar-abkuerzungen.md erzeugt",
     "quellen.md": "Quellenverzeichnis: die Liste, auf die die Fußnoten zeigen",
     "fuer-lehrende.md": "Hinweise für Lehrende: Gebrauchsanleitung, keine Lerneinheit",
+    "semesterplan.md": "Semesterplan für Lehrende: Sitzungen aus den Lernzielen der Seiten, keine Lerneinheit",
     "gesamtausgabe.md": "Druckausgabe: Kopie aller Seiten, vom Build erzeugt",
+    "fassungen.md": "Liste der eingefrorenen Fassungen: Gebrauchsanleitung für Lehrende",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
     "impressum.md": "Rechtliches: Anbieterkennzeichnung",
     "barrierefreiheit.md": "Rechtliches: Erklärung zur Barrierefreiheit nach dem EU-Muster",
@@ -96,6 +98,16 @@ _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+"
 _ATTR_LIST = re.compile(r"\{\s*[:#.]?[^{}\n]*\}")
 _LANG_OTHER = re.compile(r"""lang\s*=\s*["']?(?!de\b)[a-z]""", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# One terminology (CONTRIBUTING, „Sprache“): (pattern, what to write instead). Headings, link texts
+# and quotations in another language may keep a name as it is (e.g. the section „Social Media Marketing“).
+TERMS = [
+    (re.compile(r"\bGefolgschaft\w*"), "„Follower“ (Gefolgschaft ist historisch belastet)"),
+    (re.compile(r"\bTausend-Kontakt-Preis\w*"), "„Tausendkontaktpreis (TKP)“"),
+    (re.compile(r"\bOnline-Shops?\b"), "„Onlineshop“"),
+    (re.compile(r"(?<!„)\bSocial Media Marketing\b(?!-| – Wissensbasis)"), "„Social-Media-Marketing“ (im Fließtext mit Bindestrichen, "
+     "wie im Duden; nur der Name der Website und des Abschnitts bleibt ohne)"),
+    (re.compile(r"\bSocial Media-\w+"), "durchgekoppelt: „Social-Media-…“"),
+]
 
 
 def _parser() -> MarkdownIt:
@@ -122,12 +134,14 @@ def _prepare(text: str) -> str:
 def _running_text(tokens):
     """(line, text) for each piece of German running text; skips code, HTML tags, attribute lists
     and spans or emphasis marked with another language."""
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0] + 1
         skip_depth = 0
         children = token.children or []
+        heading = i > 0 and tokens[i - 1].type == "heading_open"
+        link_depth = 0
         for i, child in enumerate(children):
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
@@ -156,8 +170,11 @@ def _running_text(tokens):
                 if opener is not None and opener.meta.get("smm_skip"):
                     skip_depth = max(0, skip_depth - 1)
                 continue
+            if child.type in ("link_open", "link_close"):
+                link_depth += 1 if child.type == "link_open" else -1
+                continue
             if child.type == "text" and not skip_depth:
-                yield line, _ATTR_LIST.sub("", child.content)
+                yield line, _ATTR_LIST.sub("", child.content), heading or link_depth > 0
 
 
 def check_text(file: str, text: str, *, content_page: bool = True) -> list[Problem]:
@@ -167,8 +184,12 @@ def check_text(file: str, text: str, *, content_page: bool = True) -> list[Probl
     tokens = _parser().parse(_prepare(text), {})
     lines = source.split("\n")
     words = 0
-    for line, piece in _running_text(tokens):
+    for line, piece, named in _running_text(tokens):
         words += len(re.findall(r"\w+", piece))
+        if not named:
+            for pattern, instead in TERMS:
+                for found in pattern.findall(piece):
+                    problems.append(Problem(file, line, f"Begriff „{found}“ – stattdessen {instead}"))
         if '"' in piece:
             problems.append(Problem(file, line, "gerade Anführungszeichen \" im deutschen Text – "
                                     "typografische verwenden: „…“ (innen ‚…‘)"))

@@ -5,23 +5,52 @@ strings and `Figure`s in page order; every mistake raises `InputError` with `.ke
 offending key. `KEYS` lists, per view, every allowed key with a short German description.
 """
 
+import base64
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import reports
-from .render.figures import draw_svg
+from .render.figures import VARIANTS, draw_variants, picture_html, svg_size
 from .render.tables import Table, to_markdown
 from .usage import UsageData
 from .validate import InputError
 
 
+# For Jupyter (no site stylesheet): show the variant of JupyterLab's theme (it marks <body>; on
+# the site only a wrapper <div> carries the attribute), and the light one elsewhere.
+_JUPYTER_STYLE = (
+    "<style>body[data-jp-theme-light=true] .smm-abbildung--dunkel,"
+    "body[data-jp-theme-light=false] .smm-abbildung--hell,"
+    "body:not([data-jp-theme-light]):not([data-md-color-scheme]) .smm-abbildung--dunkel"
+    "{display:none}</style>")
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str  # stable ASCII id, e.g. "szenarien-stufen-5" (the hook adds a hash)
-    svg: str  # complete SVG document
+    svg: str  # complete SVG document: the wide, light variant (the one for paper)
     alt: str  # German alt text (one or two sentences that state what the figure shows)
     caption: str  # German caption
     data_markdown: str  # the figure's data as a German Markdown table
+    # every variant of render.figures.VARIANTS as (name, SVG document), same data and alt text
+    variants: tuple[tuple[str, str], ...] = ()
+
+    def variant(self, name: str) -> str:
+        return dict(self.variants).get(name, self.svg)
+
+    def html(self, url: Callable[[str], str]) -> str:
+        """The figure as HTML: one <picture> per colour scheme (class smm-abbildung--hell or
+        --dunkel, the page shows one), each choosing the narrow variant on a narrow screen.
+        `url(variant name)` gives the address of a variant. Lazy, so hidden ones load nothing."""
+        return picture_html(self.alt, {name: (url(name), svg_size(self.variant(name)))
+                                       for name, _, _ in VARIANTS})
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """Jupyter's `display(figure)`: the variants inline as data: URIs (text: the alt text)."""
+        def data_uri(name: str) -> str:
+            return ("data:image/svg+xml;base64,"
+                    + base64.b64encode(self.variant(name).encode("utf-8")).decode("ascii"))
+        return {"text/html": _JUPYTER_STYLE + self.html(data_uri), "text/plain": self.alt}
 
 
 @dataclass(frozen=True)
@@ -141,7 +170,9 @@ def render_view(options: Mapping[str, str], *, nutzung: "UsageData | None" = Non
         elif isinstance(item, str):
             blocks.append(item)
         elif mode != "tabelle":
+            variants = draw_variants(item)
             blocks.append(Figure(
-                name=item.name, svg=draw_svg(item), alt=item.alt, caption=item.caption,
-                data_markdown=to_markdown(item.data, caption=False) if item.data else ""))
+                name=item.name, svg=variants["breit-hell"], alt=item.alt, caption=item.caption,
+                data_markdown=to_markdown(item.data, caption=False) if item.data else "",
+                variants=tuple(variants.items())))
     return Rendered(tuple(blocks))

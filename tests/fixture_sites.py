@@ -7,13 +7,18 @@ from helpers import REPO
 
 HOOK = REPO / "hooks" / "smm_directives.py"
 BUILD_ERRORS = REPO / "hooks" / "build_errors.py"
+HTML_ALLOWLIST = REPO / "hooks" / "html_allowlist.py"
+CSP = REPO / "hooks" / "csp.py"
+EXTENSIONS = "[attr_list, md_in_html, admonition, pymdownx.details, pymdownx.superfences, tables]"
 
 
 def make_site(root: Path, page: str, *, strict_config: bool = True,
-              files: dict[str, str] | None = None, hooks: tuple[Path, ...] = (HOOK,)) -> Path:
+              files: dict[str, str] | None = None, hooks: tuple[Path, ...] = (HOOK,),
+              extensions: str = EXTENSIONS, extra_config: str = "") -> Path:
     """A one-page site in `root` that uses the project's hook; returns its mkdocs.yml.
 
-    `files` adds further files under docs/ (path → text), e.g. a usage data file.
+    `files` adds further files under docs/ (path → text), e.g. a usage data file;
+    `extensions` replaces the list of Markdown extensions (YAML), `extra_config` adds settings.
     """
     (root / "docs").mkdir(parents=True, exist_ok=True)
     for name, text in (files or {}).items():
@@ -25,9 +30,9 @@ def make_site(root: Path, page: str, *, strict_config: bool = True,
     config.write_text(textwrap.dedent(f"""\
         site_name: Test
         strict: {str(strict_config).lower()}
-        markdown_extensions: [attr_list, md_in_html, admonition, pymdownx.details, pymdownx.superfences, tables]
+        markdown_extensions: {extensions}
         hooks: [{", ".join(str(h) for h in hooks)}]
-        """), encoding="utf-8")
+        """) + textwrap.dedent(extra_config), encoding="utf-8")
     return config
 
 

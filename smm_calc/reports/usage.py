@@ -126,7 +126,8 @@ def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
         if r.quelle not in sources:
             sources.append(r.quelle)
     links = "; ".join(f"[{data.label(k)}]({DOCS_LINK}quellen.md#{k})" for k in sources)
+    # Plain link text: a link on a code span fails contrast in the dark scheme.
     notes.append(f"Quellen: {links}. Alle Werte als Datei: "
-                 f"[`{data.path.rsplit('/', 1)[-1]}`]({DOCS_LINK}{data.path}).")
+                 f"[Nutzungsdaten herunterladen]({DOCS_LINK}{data.path}) (CSV).")
     return Report(f"Nutzung sozialer Medien ({series_text}, {measure_text})",
                   (figure, table, *notes))

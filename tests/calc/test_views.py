@@ -135,3 +135,71 @@ def test_errors_name_the_key(options, key, fragment):
     assert info.value.key == key
     assert fragment in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+# --- variants for a phone and the dark scheme ---------------------------------------------------
+
+PHONE_COLUMN_PX = 328  # content column of Material at a 360 px viewport
+
+
+def _lum(colour: str) -> float:
+    c = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_lum(a), _lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _svg_facts(svg: str):
+    """viewBox width, font sizes, background fill, text fills and <desc> of a matplotlib SVG."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(re.sub(r"^<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*", "", svg))
+    ns = "{http://www.w3.org/2000/svg}"
+    width = float(root.get("viewBox").split()[2])
+    texts = [t for t in root.iter(f"{ns}text")]
+    sizes = [float(re.search(r"font(?:-size)?:[^;]*?([0-9.]+)px", t.get("style"))[1]) for t in texts]
+    fills = {(re.search(r"fill:\s*(#[0-9a-fA-F]{6})", t.get("style") or "") or [None, "#000000"])[1]
+             for t in texts}
+    background = re.search(r"fill:\s*(#[0-9a-fA-F]{6})", root.find(f".//{ns}g[@id='patch_1']/{ns}path")
+                           .get("style"))[1]
+    return width, sizes, background, fills, root.find(f"{ns}desc").text, root.find(f"{ns}title").text
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_yields_all_variants_with_the_same_alt_text(view):
+    from smm_calc.render.figures import VARIANTS
+
+    out = render_view({"ansicht": view, "darstellung": "abbildung", **MINIMAL[view]})
+    for f in (b for b in out.blocks if isinstance(b, Figure)):
+        variants = dict(f.variants)
+        assert set(variants) == {name for name, _, _ in VARIANTS}
+        assert variants["breit-hell"] == f.svg and len(set(variants.values())) == 4
+        facts = {name: _svg_facts(svg) for name, svg in variants.items()}
+        assert {facts[n][4] for n in facts} == {f.alt}  # same text alternative (<desc>) …
+        assert len({facts[n][5] for n in facts}) == 1  # … and title
+        for name, (width, sizes, background, fills, _, _) in facts.items():
+            if name.startswith("schmal"):  # legible on a phone: ≥ 11 CSS px in a 328 px column
+                assert min(sizes) * PHONE_COLUMN_PX / width >= 11, (f.name, name, width)
+            if name.endswith("dunkel"):  # a dark plate with light ink, like Material's slate
+                assert _lum(background) < 0.05, (f.name, background)
+            else:
+                assert background.lower() == "#ffffff"
+            assert all(_contrast(ink, background) >= 4.5 for ink in fills), (name, fills)
+        html = f.html(lambda variant: f"{variant}.svg")
+        alts = re.findall(r'\salt="([^"]*)"', html)
+        assert len(alts) == 2 and len(set(alts)) == 1 and alts[0]
+        assert html.count('loading="lazy"') == 2 and html.count("<source ") == 2
+
+
+def test_dark_palette_keeps_its_contrast():
+    from smm_calc.render.figures import DARK, LIGHT
+
+    for palette in (LIGHT, DARK):
+        assert _contrast(palette.text, palette.paper) >= 4.5
+    # lines and markers on the dark plate: ≥ 3:1 (WCAG 1.4.11), and six different colours
+    assert all(_contrast(c, DARK.paper) >= 3 for c in DARK.colours)
+    assert len(set(DARK.colours)) == len(DARK.colours) == len(LIGHT.colours)

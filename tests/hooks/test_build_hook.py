@@ -85,8 +85,12 @@ def test_figure_markup_points_at_the_generated_file(tmp_path):
     config = make_site(tmp_path, FIGURE_PAGE)
     build_site(config, tmp_path / "site")
     html = (tmp_path / "site" / "seite" / "index.html").read_text(encoding="utf-8")
-    (src,) = re.findall(r'<img alt="[^"]+"[^>]* src="([^"]+\.svg)"', html)
-    assert (tmp_path / "site" / "seite" / src).resolve().exists()
+    # light and dark <picture>, each an <img> (wide) and a <source> (narrow), all with alt text
+    srcs = re.findall(r'<img\b[^>]*\ssrc="([^"]+\.svg)"', html)
+    srcsets = re.findall(r'<source\b[^>]*\ssrcset="([^"]+\.svg)"', html)
+    assert len(srcs) == len(srcsets) == 2 and len(re.findall(r'<img\b[^>]*\salt="[^"]{20,}"', html)) == 2
+    for src in srcs + srcsets:
+        assert (tmp_path / "site" / "seite" / src).resolve().exists()
     assert "Daten zur Abbildung" in html
 
 
@@ -149,8 +153,8 @@ def test_usage_view_renders_with_links_to_the_bibliography_and_the_file(tmp_path
     assert 'href="../daten/social-media-nutzung.csv"' in html
     assert (tmp_path / "site" / "daten" / "social-media-nutzung.csv").exists()
     assert "@docs/" not in html
-    (alt,) = re.findall(r'<img alt="([^"]+)"', html)
-    assert alt.startswith("Liniendiagramm")
+    alts = re.findall(r'<img\b[^>]*\salt="([^"]+)"', html)  # light and dark variant
+    assert len(alts) == 2 and alts[0] == alts[1] and alts[0].startswith("Liniendiagramm")
 
 
 def test_usage_view_without_data_file_names_the_block(tmp_path):

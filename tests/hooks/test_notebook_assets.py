@@ -134,3 +134,20 @@ def test_source_maps_and_their_comments_go(tmp_path):
     dead_assets.prune_source_maps(tmp_path)
     assert not list(tmp_path.rglob("*.map"))
     assert (js / "bundle.1234abcd.min.js").read_text(encoding="utf-8") == "x();\n"
+
+
+def test_extract_moves_the_variants_of_a_picture_into_files():
+    """smm_calc's figures in a notebook: a <picture> with the narrow variant in <source srcset>."""
+    from smm_calc.views import render_view
+
+    (figure,) = [b for b in render_view({"ansicht": "bass", "darstellung": "abbildung"}).blocks
+                 if not isinstance(b, str)]
+    out, css, _, figures = notebook_assets.extract(figure._repr_mimebundle_()["text/html"], "a/b/")
+    assert "data:" not in out
+    assert sorted(figures.values()) == sorted(svg.encode() for _, svg in figure.variants)
+    for uri in figures:
+        assert f'"../../{uri}"' in out
+    assert out.count("<img") == 2 and out.count("<source") == 2
+    # Jupyter's rule for its own theme matches no element on the site: css_trim drops it
+    assert css and not css_trim.trim_css("\n".join(css), [out], body_attrs=[
+        {"data-md-color-scheme": "slate"}, {"data-md-color-scheme": "default"}]).strip()

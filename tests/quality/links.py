@@ -152,6 +152,8 @@ class SiteLinks:
             if target is None:
                 return "Ziel gibt es nicht (Datei fehlt oder Pfad ohne abschließendes /)"
         fragment = unquote(parts.fragment)
+        if tag in ("img", "source") and fragment in ("only-light", "only-dark"):
+            fragment = ""  # Material's convention: which colour scheme shows the image, not an anchor
         if (fragment and target.suffix in (".html", ".svg")
                 and fragment not in self.parse(target).ids):
             return f"Anker #{fragment} fehlt in {self.page_url(target)}"

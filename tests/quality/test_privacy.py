@@ -101,7 +101,8 @@ def test_visiting_the_site_contacts_no_other_host_and_logs_no_error(site_tour, b
 
 @pytest.mark.browser
 def test_watch_catches_foreign_requests_and_console_errors(browser, site_url):
-    context = browser.new_context()
+    # without the pages' Content Security Policy, which would stop the request before it is made
+    context = browser.new_context(bypass_csp=True)
     watch = Watch(context, site_url)
     page = watch.page(context.new_page())
     try:

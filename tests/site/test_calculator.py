@@ -123,9 +123,33 @@ def test_form_has_labelled_fields_a_live_region_and_is_hidden_without_script(cal
     assert any(s.endswith("assets/js/reichweitenrechner-laden.js") for s in scripts), scripts
 
 
-def test_page_still_has_the_build_time_tables(calculator_html):
-    tables = calculator_html.select("article table")
-    assert len(tables) >= 3, "die beim Bauen berechneten Tabellen fehlen"
+def test_page_leads_with_the_calculator(calculator_html):
+    """Lernziele and a short introduction, then the calculator – the models are explained on
+    their own page (reichweitenmodelle), not before the form."""
+    article = calculator_html.select_one("article")
+    root = article.select_one("[data-smm-rechner]")
+    h2 = article.find_all("h2")
+    assert h2 and h2[0].get("id") == "interaktiver-rechner", [h.get("id") for h in h2[:3]]
+    before = [el for el in root.find_all_previous(True) if article in el.parents]
+    assert not [el for el in before if el.name == "h2" and el.get("id") != "interaktiver-rechner"]
+    assert not [el for el in before if el.name in ("table", "img", "figure")
+                and not el.find_parent(attrs={"data-smm-ohne-js": True})], \
+        "vor dem Rechner stehen Tabellen oder Abbildungen außerhalb des Hinweises ohne JavaScript"
+    paragraphs = [el for el in before if el.name == "p" and not el.find_parent(
+        attrs={"data-smm-ohne-js": True}) and not el.find_parent(class_="admonition")]
+    words = sum(len(el.get_text(" ", strip=True).split()) for el in paragraphs)
+    assert words <= 250, f"{words} Wörter Text vor dem Rechner – die Einleitung soll kurz sein"
+
+
+def test_without_script_the_scenarios_are_shown_as_build_time_tables(calculator_html):
+    fallback = calculator_html.select_one("[data-smm-ohne-js]")
+    tables = fallback.select("table")
+    assert len(tables) >= 2, "die beim Bauen berechneten Tabellen der Szenarien fehlen"
+    headers = [th.get_text(" ", strip=True) for th in tables[0].select("th")]
+    for sc in SCENARIOS:  # one column per scenario button
+        assert any(h.startswith(sc.label) for h in headers), (sc.label, headers)
+    assert "mit Sättigung" in " ".join(fallback.get_text(" ").split())
+    assert fallback.select_one("a[href*='reichweitenmodelle']") is not None
 
 
 # --- in the browser ----------------------------------------------------------------------------
@@ -254,17 +278,18 @@ def test_defaults_without_query_and_live_update_while_typing(visit):
     page = visit()
     assert field_values(page) == DEFAULTS
     assert_matches_smm_calc(page, DEFAULTS)
+    assert page.locator("[data-smm-ohne-js]").is_hidden(), "Hinweis ohne JavaScript bleibt sichtbar"
     stufen = page.locator("input[name=stufen]")
     stufen.click()
     stufen.press("Control+a")
     stufen.press_sequentially("7", delay=20)
-    page.wait_for_function("document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 7")
+    page.wait_for_function("() => document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 7")
     assert_matches_smm_calc(page, {**DEFAULTS, "stufen": "7"})
     k = page.locator("input[name=k]")
     k.fill("")
     k.press_sequentially("8 bis 12", delay=20)
     page.wait_for_function(
-        "document.querySelector('[data-smm-ergebnis] tr[data-stufe]').dataset.naivMax === '12'")
+        "() => document.querySelector('[data-smm-ergebnis] tr[data-stufe]').dataset.naivMax === '12'")
     assert_matches_smm_calc(page, {**DEFAULTS, "stufen": "7", "k": "8 bis 12"})
 
 
@@ -275,7 +300,7 @@ def test_url_round_trip(visit):
     page.fill("input[name=stufen]", "4")
     page.fill("input[name=zielgruppe]", "250.000")
     page.fill("input[name=quote]", "25 %")
-    page.wait_for_function("new URLSearchParams(location.search).get('quote') === '25 %'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('quote') === '25 %'")
     params = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
     expected = {"k": "8–12", "faktor": "mindestens 10", "stufen": "4", "zielgruppe": "250.000", "quote": "25 %"}
     assert params == expected
@@ -417,7 +442,7 @@ def test_keyboard_only(visit):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none"), "kein sichtbarer Fokus auf der Voreinstellung"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('input[name=faktor]').value === 'mindestens 10'")
+    page.wait_for_function("() => document.querySelector('input[name=faktor]').value === 'mindestens 10'")
     assert page.input_value("input[name=k]") == "8–12"
     assert_matches_smm_calc(page, {**DEFAULTS, "k": "8–12", "faktor": "mindestens 10"})
     # on to the fields: Tab reaches k, typing changes the results
@@ -430,7 +455,7 @@ def test_keyboard_only(visit):
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") not in ("", "none")
     page.keyboard.press("Control+a")
     page.keyboard.type("3")
-    page.wait_for_function("document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('[data-smm-ergebnis] tr[data-stufe]').length === 3")
     # Enter in a field must not leave the page
     page.keyboard.press("Enter")
     assert urlsplit(page.url).path == PAGE
@@ -482,10 +507,8 @@ def test_without_javascript_the_build_time_tables_are_shown(browser, site_url):
         assert page.locator("[data-smm-ohne-js]").is_visible()
         # every table outside <details> (figure data sit in closed details) is visible
         shown = page.eval_on_selector_all(
-            "article table", "ts => ts.filter(t => !t.closest('details')).map(t => t.checkVisibility())")
-        assert len(shown) >= 3 and all(shown), shown
-        headers = page.eval_on_selector_all(
-            "article table th", "ths => ths.filter(t => t.checkVisibility()).map(t => t.textContent)")
-        assert "Reichweite mit Sättigung" in headers
+            "[data-smm-ohne-js] table", "ts => ts.filter(t => !t.closest('details')).map(t => t.checkVisibility())")
+        assert len(shown) >= 2 and all(shown), shown
+        assert "mit Sättigung" in page.locator("[data-smm-ohne-js]").inner_text()
     finally:
         context.close()

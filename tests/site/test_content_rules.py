@@ -1,6 +1,7 @@
 """The content rules hold for every page in nav, and each mistake is named by file and line in
 German (scripts/content_rules.py). Works on the Markdown sources: no build, fast tier."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -78,12 +79,14 @@ def add_page(project: Path, text: str, name: str = "neue-seite.md") -> str:
     page = project / SMM_DIR / name
     page.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
-    anchor = "              - promotion/kommunikationsinstrumente/social-media-marketing/recht.md\n"
+    # Insert the page right after recht.md, at recht.md's own indentation, so it stays in the same
+    # nav list whatever follows recht.md there.
     source = config.read_text(encoding="utf-8")
-    assert anchor in source
-    config.write_text(source.replace(
-        anchor, anchor + f"              - promotion/kommunikationsinstrumente/social-media-marketing/{name}\n"),
-        encoding="utf-8")
+    anchor = re.search(r"^( *)- promotion/kommunikationsinstrumente/social-media-marketing/recht\.md\n",
+                       source, re.M)
+    assert anchor
+    entry = f"{anchor.group(1)}- promotion/kommunikationsinstrumente/social-media-marketing/{name}\n"
+    config.write_text(source[:anchor.end()] + entry + source[anchor.end():], encoding="utf-8")
     return f"{SMM_DIR}/{name}"
 
 
@@ -168,3 +171,18 @@ def test_a_glossary_term_in_a_title_reads_with_spaces():
     h1 = BeautifulSoup(html, "html.parser").h1
     assert h1.abbr is not None  # the case that joined „Brandingin“ before
     assert heading_text(h1) == "Employer Branding in sozialen Medien"
+
+
+def test_one_terminology_with_file_and_line(project):
+    body = (FILLER + "\n\nDie Gefolgschaft wächst, der Tausend-Kontakt-Preis sinkt, der Online-Shop "
+            "läuft.\n\nSocial Media Marketing ist ein Instrument.\n\n"
+            "Erlaubt: [Social Media Marketing](index.md), die Social Media Marketing – Wissensbasis, "
+            "Social-Media-Marketing und „Social Media Marketing Konferenz“.")
+    rel = add_page(project, GOOD_PAGE.format(body=body))
+    proc = run(project)
+    line = line_of(project / rel, "Gefolgschaft")
+    for word in ("Gefolgschaft", "Tausend-Kontakt-Preis", "Online-Shop"):
+        assert f"{rel}:{line}: Begriff „{word}“" in proc.stderr, proc.stderr
+    assert f"{rel}:{line_of(project / rel, 'Social Media Marketing ist')}: Begriff „Social Media Marketing“" \
+        in proc.stderr
+    assert proc.stderr.count("Begriff „Social Media Marketing“") == 1, proc.stderr

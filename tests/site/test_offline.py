@@ -181,3 +181,32 @@ def test_from_disk_with_styles_and_figures(browser, unpacked):
         .every(i => { i.loading = 'eager'; return i.complete && i.naturalWidth > 0; })""")
     assert _figures_loaded(page) > 0
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_from_disk_the_content_security_policy_lets_the_sites_scripts_run(browser, unpacked):
+    """The policy (hooks/csp.py) allows the package's own files from file:// too: Material's
+    inline scripts and bundle run (palette toggle), and nothing violates the policy."""
+    context = browser.new_context()
+    context.add_init_script("""window.__csp = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));""")
+    page = context.new_page()
+    try:
+        for rel in ("index.html", f"{SMM}/reichweitenrechner.html",
+                    f"{SMM}/reichweite-selbst-rechnen.html", "gesamtausgabe.html"):
+            page.goto((unpacked / rel).as_uri(), wait_until="load")
+            assert 'http-equiv="Content-Security-Policy"' in (unpacked / rel).read_text("utf-8")
+            page.wait_for_function("() => typeof window.__md_get === 'function' "
+                                   "&& typeof window.document$ === 'object'",
+                                   timeout=SLOW_MACHINE_MS)
+            assert page.evaluate("window.__csp") == [], rel
+        schemes = set()
+        for _ in range(page.locator("form[data-md-component=palette] label").count()):
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+            schemes.add(page.evaluate("document.body.dataset.mdColorScheme"))
+        assert {"default", "slate"} <= schemes, schemes
+        assert page.evaluate("window.__csp") == []
+    finally:
+        context.close()

@@ -912,12 +912,27 @@ export function logTicks(lo, hi) {
   return ticks;
 }
 
+/** Below this width (in CSS px, one per SVG unit) the chart stacks its legend and thins ticks. */
+export const CHART_NARROW = 480;
+export const CHART_WIDTH = 640;
+
+/** The width to draw the chart at in a holder `available` CSS px wide: as wide as the holder up
+ *  to CHART_WIDTH, so that on a phone one SVG unit is one CSS pixel and the 12 px labels stay
+ *  12 px; wider holders scale the 640-unit drawing up, as before. */
+export function chartWidth(available) {
+  if (!(available > 0) || available >= CHART_WIDTH) return CHART_WIDTH;
+  return Math.max(260, Math.floor(available));
+}
+
 /** The SVG markup of the chart for `result` (a string, so it can be tested without a DOM). */
-export function chartSvg(result, { width = 640, height = 340, id = "smm-rechner-diagramm" } = {}) {
+export function chartSvg(result, { width = CHART_WIDTH, height = 340, id = "smm-rechner-diagramm" } = {}) {
   const rows = result.rows.filter((row) => row.stufe > 0);
   if (!rows.length) return "";
   const bigN = result.inputs.zielgruppe;
-  const margin = { left: 92, right: 16, top: 58, bottom: 48 };
+  const narrow = width < CHART_NARROW;
+  const margin = narrow
+    ? { left: 76, right: 12, top: 70, bottom: 48 }
+    : { left: 92, right: 16, top: 58, bottom: 48 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const positive = [bigN];
@@ -985,7 +1000,8 @@ export function chartSvg(result, { width = 640, height = 340, id = "smm-rechner-
     out.push(`<text class="smm-rechner__achsentext" x="${margin.left - 8}" y="${ty}" text-anchor="end" dominant-baseline="middle">${esc(axisCount(Number(`1e${e}`)))}</text>`);
   }
   // x ticks
-  const xStep = n <= 12 ? 1 : Math.ceil(n / 10);
+  // at most one label per 32 px (narrow) or per tenth of the stages
+  const xStep = narrow ? Math.max(1, Math.ceil(n / Math.max(1, Math.floor(plotW / 32)))) : n <= 12 ? 1 : Math.ceil(n / 10);
   for (let s = 1; s <= n; s += xStep) {
     out.push(`<text class="smm-rechner__achsentext" x="${r(x(s))}" y="${height - margin.bottom + 18}" text-anchor="middle">${s}</text>`);
   }
@@ -998,15 +1014,17 @@ export function chartSvg(result, { width = 640, height = 340, id = "smm-rechner-
   out.push(series("naiv", "naiv"), series("saettigung", "saettigung"));
   // axes
   out.push(`<path class="smm-rechner__achse" d="M${margin.left} ${margin.top}V${margin.top + plotH}H${width - margin.right}"/>`);
-  // legend
+  // legend: two columns, or one below the other on a narrow chart
+  const legendX = narrow ? margin.left : margin.left + 220;
+  const legendY = narrow ? 54 : 14;
   out.push(
     `<g class="smm-rechner__legende">` +
       `<line class="smm-rechner__linie smm-rechner__naiv" x1="${margin.left}" x2="${margin.left + 28}" y1="14" y2="14"/>` +
       `<text class="smm-rechner__achsentext" x="${margin.left + 36}" y="14" dominant-baseline="middle">naiver Schneeball</text>` +
       `<line class="smm-rechner__linie smm-rechner__saettigung" x1="${margin.left}" x2="${margin.left + 28}" y1="34" y2="34"/>` +
       `<text class="smm-rechner__achsentext" x="${margin.left + 36}" y="34" dominant-baseline="middle">mit Sättigung</text>` +
-      `<line class="smm-rechner__zielgruppe" x1="${margin.left + 220}" x2="${margin.left + 248}" y1="14" y2="14"/>` +
-      `<text class="smm-rechner__achsentext" x="${margin.left + 256}" y="14" dominant-baseline="middle">Größe der Zielgruppe</text>` +
+      `<line class="smm-rechner__zielgruppe" x1="${legendX}" x2="${legendX + 28}" y1="${legendY}" y2="${legendY}"/>` +
+      `<text class="smm-rechner__achsentext" x="${legendX + 36}" y="${legendY}" dominant-baseline="middle">Größe der Zielgruppe</text>` +
       `</g>`,
   );
   out.push("</svg>");
@@ -1080,7 +1098,10 @@ export function mount(root) {
     const table = el("table", { "data-smm-tabelle": "" });
     table.append(el("caption", {}, result.caption));
     const head = el("tr");
-    for (const title of ["Stufe", "neu informiert (naiv)", "Reichweite (naiv)", "Reichweite mit Sättigung"]) {
+    // On a narrow screen the stylesheet leaves out the side column, so the reach columns fit.
+    const side = { class: "smm-rechner__nebenspalte" };
+    head.append(el("th", { scope: "col" }, "Stufe"), el("th", { scope: "col", ...side }, "neu informiert (naiv)"));
+    for (const title of ["Reichweite (naiv)", "Reichweite mit Sättigung"]) {
       head.append(el("th", { scope: "col" }, title));
     }
     table.append(el("thead", {}, head));
@@ -1097,7 +1118,7 @@ export function mount(root) {
             "data-saettigung-max": rawNumber(row.saettigung[1]),
           },
           el("th", { scope: "row" }, String(row.stufe)),
-          el("td", {}, row.text.naivNeu),
+          el("td", side, row.text.naivNeu),
           el("td", {}, row.text.naiv),
           el("td", {}, row.text.saettigung),
         ),
@@ -1117,12 +1138,20 @@ export function mount(root) {
     if (result.openNote) parts.push(el("p", { class: "smm-rechner__notiz" }, result.openNote));
     output.replaceChildren(...parts);
     scrollable();
-    if (chart) {
-      const svg = chartSvg(result);
-      chart.hidden = !svg;
-      const holder = chart.querySelector("[data-smm-svg]") || chart;
-      holder.innerHTML = svg;
-    }
+    drawChart(result);
+  }
+
+  /** The chart, laid out for the width it has (measured while shown). */
+  let chartDrawnAt = null;
+  function drawChart(result) {
+    if (!chart) return;
+    const holder = chart.querySelector("[data-smm-svg]") || chart;
+    chart.hidden = false;
+    const width = chartWidth(holder.clientWidth);
+    const svg = chartSvg(result, { width });
+    chart.hidden = !svg;
+    holder.innerHTML = svg;
+    chartDrawnAt = width;
   }
 
   /** Keyboard users can scroll a wide table (as Material does for its own tables). */
@@ -1224,7 +1253,12 @@ export function mount(root) {
     });
   }
   window.addEventListener("pagehide", () => urlTimer && writeUrl(), { once: true });
-  window.addEventListener("resize", () => root.isConnected && scrollable());
+  window.addEventListener("resize", () => {
+    if (!root.isConnected) return;
+    scrollable();
+    const holder = chart && (chart.querySelector("[data-smm-svg]") || chart);
+    if (lastValid && holder && !chart.hidden && chartWidth(holder.clientWidth) !== chartDrawnAt) drawChart(lastValid);
+  });
 
   for (const node of document.querySelectorAll("[data-smm-ohne-js]")) node.hidden = true;
   root.hidden = false;
