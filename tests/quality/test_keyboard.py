@@ -19,10 +19,12 @@ from contextlib import contextmanager
 import pytest
 
 from helpers import SLOW_MACHINE_MS
+from quality.tour import NO_TRANSITIONS
 
 SMM = "/promotion/kommunikationsinstrumente/social-media-marketing/"
 CALCULATOR = SMM + "reichweitenrechner/"
 LONG_PAGE = SMM + "recht/"  # long, 70+ footnotes, glossary terms
+FIGURE_PAGE = SMM + "reichweitenmodelle/"  # figures computed at build time, far down the page
 PAGES = [CALCULATOR, LONG_PAGE]
 PHONE = {"width": 390, "height": 844}
 ZOOMED = {"width": 640, "height": 400}  # 1280 × 800 at 200 %
@@ -30,9 +32,10 @@ DESKTOP = {"width": 1280, "height": 800}
 MIN_TARGET = 24  # CSS px, WCAG 2.5.8
 
 # No transition still running (infinite animations excepted) – getAnimations() flushes styles –
-# and no tooltip (Material's footnotes and glossary terms) left open from the previous stop.
+# and no tooltip (Material's footnotes and glossary terms) left over from the previous stop.
 SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
     || !a.effect || a.effect.getComputedTiming().iterations === Infinity)
+  && !document.querySelector('.md-tooltip2:not(.md-tooltip2--active)')
   && [...document.querySelectorAll('.md-tooltip2--active')].every(tip => {
     const host = document.activeElement;
     return host && [host.getAttribute('aria-controls'), host.getAttribute('aria-describedby')]
@@ -82,12 +85,8 @@ STOP = """(once = true) => {
 
 
 # Every stop is measured in its final state: without transitions (Material fades tooltips, slides
-# the drawer and the search) a walk needs no waiting between stops.
-NO_TRANSITIONS = """addEventListener("DOMContentLoaded", () => {
-  const style = document.createElement("style");
-  style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
-  document.head.append(style);
-});"""
+# the drawer and the search) a walk needs no waiting between stops. (tour.NO_TRANSITIONS is a
+# constructed style sheet: the pages' Content Security Policy refuses <style> elements.)
 
 
 @contextmanager
@@ -108,6 +107,8 @@ def opened(browser, site_url, path, viewport, *, transitions: bool = False):
 
 
 def settle(page):
+    # two frames: scroll events and what Material does on them (tabs, search, back-to-top button)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function(SETTLED, timeout=SLOW_MACHINE_MS)
 
 
@@ -277,7 +278,7 @@ def test_tooltips_close_with_escape_and_stay_while_hovered(browser, site_url):
         page.keyboard.press("Escape")
         page.wait_for_function(TIP_GONE, timeout=SLOW_MACHINE_MS)
         page.mouse.move(5, DESKTOP["height"] - 5)
-        page.wait_for_function("!document.querySelector('.md-tooltip2')", timeout=SLOW_MACHINE_MS)
+        page.wait_for_function("() => !document.querySelector('.md-tooltip2')", timeout=SLOW_MACHINE_MS)
 
         # footnote tooltip (a dialog): Esc closes it with the pointer still on the reference,
         # and it opens again the next time
@@ -291,7 +292,7 @@ def test_tooltips_close_with_escape_and_stay_while_hovered(browser, site_url):
             page.keyboard.press("Escape")
             page.wait_for_function(TIP_GONE, timeout=SLOW_MACHINE_MS)
             page.mouse.move(5, DESKTOP["height"] - 5)
-            page.wait_for_function("!document.querySelector('.md-tooltip2')", timeout=SLOW_MACHINE_MS)
+            page.wait_for_function("() => !document.querySelector('.md-tooltip2')", timeout=SLOW_MACHINE_MS)
 
 
 # --- 2.5.8: target size of the footnote back-links ---------------------------------------------
@@ -328,11 +329,12 @@ def test_generated_figures_have_width_and_height(html_pages, site_dir):
     checked = 0
     for url, path in html_pages.items():
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for img in soup.select("img[src*='assets/generated/']"):
-            where = f"{url}: {img['src']}"
+        for img in soup.select("img[src*='assets/generated/'], source[srcset*='assets/generated/']"):
+            src = img.get("src") or img["srcset"].split()[0]
+            where = f"{url}: {src}"
             assert img.get("width") and img.get("height"), f"{where}: width/height fehlen"
             ratio = int(img["width"]) / int(img["height"])
-            svg = (path.parent / img["src"]).resolve()
+            svg = (path.parent / src).resolve()
             assert svg.is_relative_to(site_dir.resolve()) and svg.exists(), where
             # width and height are rounded to whole px
             assert abs(ratio - _svg_ratio(svg)) <= ratio * 2 / int(img["height"]), where
@@ -340,19 +342,24 @@ def test_generated_figures_have_width_and_height(html_pages, site_dir):
     assert checked >= 5, f"nur {checked} erzeugte Abbildungen gefunden"
 
 
-def test_figure_box_is_reserved_before_the_image_loads(browser, site_url):
+FIGURES = "article img[src*='assets/generated/']"
+SHOWN_FIGURES = f"[...document.querySelectorAll(\"{FIGURES}\")].filter(img => img.checkVisibility())"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_figure_box_is_reserved_before_the_image_loads(browser, site_url, viewport):
     """The browser maps width/height to aspect-ratio, so the box before loading is the final one:
     a lazy image arriving above the focus cannot push it down."""
-    with opened(browser, site_url, CALCULATOR, PHONE) as page:
-        figures = page.locator("article img[src*='assets/generated/']")
-        assert figures.count() >= 2
-        for i in range(figures.count()):
-            figures.nth(i).scroll_into_view_if_needed()
-        page.wait_for_function("""() => [...document.querySelectorAll("article img[src*='assets/generated/']")]
-            .every(img => img.complete && img.naturalWidth > 0)""", timeout=SLOW_MACHINE_MS)
-        boxes = figures.evaluate_all("""imgs => imgs.map(img => ({
-            ratio: getComputedStyle(img).aspectRatio, w: img.getAttribute('width'),
-            h: img.getAttribute('height'), shown: img.getBoundingClientRect().width / img.getBoundingClientRect().height}))""")
-    for box in boxes:
-        assert box["ratio"] == f"auto {box['w']} / {box['h']}", box
-        assert abs(box["shown"] - int(box["w"]) / int(box["h"])) < 0.02, box
+    with opened(browser, site_url, FIGURE_PAGE, viewport) as page:
+        reserved = page.evaluate(f"""() => {SHOWN_FIGURES}.map(img => {{
+            const r = img.getBoundingClientRect(); return {{src: img.currentSrc || img.src,
+              loaded: img.complete && img.naturalWidth > 0, ratio: r.width / r.height}}; }})""")
+        assert len(reserved) >= 2, reserved
+        assert any(not f["loaded"] for f in reserved), "alle Abbildungen schon geladen – Test sinnlos"
+        page.evaluate(f"() => {SHOWN_FIGURES}.forEach(img => img.loading = 'eager')")
+        page.wait_for_function(f"() => {SHOWN_FIGURES}.every(img => img.complete && img.naturalWidth > 0)",
+                               timeout=SLOW_MACHINE_MS)
+        final = page.evaluate(f"""() => {SHOWN_FIGURES}.map(img => {{
+            const r = img.getBoundingClientRect(); return r.width / r.height; }})""")
+    for before, after in zip(reserved, final):
+        assert abs(before["ratio"] - after) < 0.02, (before, after)
