@@ -221,6 +221,12 @@ TIP_SHOWN = f"""() => {{ const t = document.querySelector('{ACTIVE_TIP}');
     return !!t && t.checkVisibility({{visibilityProperty: true}}); }}"""
 TIP_GONE = f"""() => {{ const t = document.querySelector('{ACTIVE_TIP}');
     return !t || !t.checkVisibility({{visibilityProperty: true}}); }}"""
+# the tooltip of the focused element (Material links it with aria-describedby while it is shown)
+FOCUS_TIP = "document.getElementById(document.activeElement.getAttribute('aria-describedby') || '-')"
+FOCUS_TIP_SHOWN = f"""() => {{ const t = {FOCUS_TIP};
+    return !!t && t.matches('{ACTIVE_TIP}') && t.checkVisibility({{visibilityProperty: true}}); }}"""
+FOCUS_TIP_GONE = f"""() => {{ const t = {FOCUS_TIP};
+    return !t || !t.checkVisibility({{visibilityProperty: true}}); }}"""
 
 
 def test_each_glossary_term_is_reachable_once_by_keyboard(browser, site_url):
@@ -245,9 +251,9 @@ def test_each_glossary_term_is_reachable_once_by_keyboard(browser, site_url):
         else:
             pytest.fail("Kein Glossarbegriff mit Tab erreichbar")
         assert page.evaluate("document.activeElement.textContent.trim()") == term
-        page.wait_for_function(TIP_SHOWN, timeout=SLOW_MACHINE_MS)
+        page.wait_for_function(FOCUS_TIP_SHOWN, timeout=SLOW_MACHINE_MS)
         page.keyboard.press("Escape")
-        page.wait_for_function(TIP_GONE, timeout=SLOW_MACHINE_MS)
+        page.wait_for_function(FOCUS_TIP_GONE, timeout=SLOW_MACHINE_MS)
         assert page.evaluate("document.activeElement.textContent.trim()") == term, \
             "Esc darf den Fokus nicht verschieben"
 
