@@ -97,35 +97,15 @@ def weights(ctx: Context) -> list[Row]:
 
 def lighthouse(ctx: Context) -> list[Row]:
     from . import lighthouse as lh
-    from .result import median
     from .weight import PAGE_TYPES
 
-    pages = {name: PAGE_TYPES[name] for name in
-             ("Startseite", "SMM-Seite", "Rechnerseite", "Notebookseite")}
     reason = lh.missing()
     if reason:
         return [Row(f"Lighthouse-Leistung {name} (mobil)", f"nicht gemessen: {reason}",
-                    target="≥ 95") for name in pages]
-    results = lh.lighthouse_scores(ctx.built_site(), pages, ctx.lighthouse_runs)
+                    target="≥ 95") for name in PAGE_TYPES]
+    results = lh.lighthouse_scores(ctx.built_site(), PAGE_TYPES, ctx.lighthouse_runs)
     ctx.raw["lighthouse"] = results
-    rows = []
-    indexes = [i for r in results.values() for i in r["benchmark_index"] if i]
-    index = median(indexes) if indexes else None
-    for name, result in results.items():
-        default = median(result["default"])
-        value = f"{fmt_number(default)} mit Lighthouse-Standard (CPU-Bremse 4×)"
-        if result["calibrated"]:
-            calibrated = median(result["calibrated"])
-            rows.append(Row(
-                f"Lighthouse-Leistung {name} (mobil)", value,
-                f"kalibriert: {fmt_number(calibrated)} (CPU-Bremse "
-                f"{fmt_number(result['slowdown'], 1)}×; benchmarkIndex {fmt_number(index)})",
-                target="≥ 95 (kalibriert)", passed=calibrated >= 95))
-        else:
-            rows.append(Row(f"Lighthouse-Leistung {name} (mobil)", value,
-                            f"benchmarkIndex {fmt_number(index)}" if index else "–",
-                            target="≥ 95", passed=default >= 95))
-    return rows
+    return lh.lighthouse_rows(results)
 
 
 def simulation(ctx: Context) -> list[Row]:
@@ -137,7 +117,21 @@ def simulation(ctx: Context) -> list[Row]:
 
 
 # Each benchmark: a function taking the Context and returning table rows (bench.result.Row).
-BENCHMARKS = [builds, serve, scaling, weights, lighthouse, simulation]
+def suche(ctx: Context) -> list[Row]:
+    from . import search
+
+    reason = search.missing()
+    if reason:
+        return [Row("Suche", f"nicht gemessen: {reason}")]
+    ctx.built_site()
+    ws = ctx.workspace().clone(with_cache=True)
+    ctx.cleanup.append(ws)
+    rows, ctx.raw["suche"] = search.search_scaling(
+        ws, queries=search.QUERIES[:3] if ctx.quick else search.QUERIES)
+    return rows
+
+
+BENCHMARKS = [builds, serve, scaling, weights, lighthouse, suche, simulation]
 
 
 # --- machine and output -----------------------------------------------------------------------

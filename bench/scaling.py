@@ -10,11 +10,17 @@ every visible navigation link on every page – about 0.1 ms each –, so one fl
 hundreds of entries makes the build quadratic.)
 
 Each page looks like a content page: headings, paragraphs, a list, a table, an admonition, a
-footnote, the glossary abbreviations (auto-appended), links to the next page and the glossary.
+footnote, the glossary abbreviations (auto-appended), links to the next page and the glossary –
+and, under „Aus der Wissensbasis“, `PROSE_SENTENCES` sentences drawn (seeded by the page
+number) from the prose of the site's own pages. Without them every generated page had the same
+words: gzip then squeezed 1,000 pages' search index to a few hundred KB and a search index
+that grows with the vocabulary looked better than it would with real pages.
 """
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 from pathlib import Path
 
@@ -27,6 +33,7 @@ PAGES_PER_SUBTOPIC = 10
 SUBTOPICS_PER_TOPIC = 10
 TOPICS_PER_AREA = 10
 SCALING_CONFIG = "mkdocs.bench-skalierung.yml"
+PROSE_SENTENCES = 30  # ≈ 4 KB of text, about a quarter of an average page of the site
 
 PAGE = """\
 ---
@@ -59,6 +66,10 @@ Marktanteil. Mundpropaganda und Social Media verändern, wie schnell sich eine B
 
     Siehe die [nächste Seite]({next}) und das [Glossar]({glossary}).
 
+## Aus der Wissensbasis
+
+{prose}
+
 ## Zusammenfassung
 
 Eine Botschaft erreicht mehr Menschen, wenn jede informierte Person sie weitererzählt. Wie weit
@@ -66,6 +77,39 @@ sie trägt, hängt von der Zahl der Weitererzählungen und von der Größe der Z
 
 [^quelle]: Erzeugter Text, ohne Quelle.
 """
+
+
+_MARKUP = re.compile(r"[\[\]<>{}`*|\\$^~#_=]|\(\.|https?:|\b[a-z-]+\.md\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def prose_sentences(docs: Path) -> list[str]:
+    """Plain sentences of the site's Markdown pages: paragraphs that start with a letter, split
+    at sentence ends; any sentence with markup (links, footnotes, emphasis, HTML) is skipped, so
+    the generated pages build without warnings."""
+    out: list[str] = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).parts
+        if rel[0] in ("skalierung", "includes"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[-1]
+        for block in re.split(r"\n\s*\n", text):
+            if not block[:1].isalpha():
+                continue
+            for sentence in _SENTENCE_END.split(" ".join(block.split())):
+                if 40 <= len(sentence) <= 300 and not _MARKUP.search(sentence):
+                    out.append(sentence)
+    return out
+
+
+def prose(sentences: list[str], n: int, count: int = PROSE_SENTENCES) -> str:
+    """`count` sentences for page n, the same on every run (seeded), in paragraphs of five."""
+    if not sentences:
+        return ""
+    chosen = random.Random(n).choices(sentences, k=count)
+    return "\n\n".join(" ".join(chosen[i:i + 5]) for i in range(0, len(chosen), 5))
 
 
 def _pages(count: int) -> list[tuple[int, int, int, int]]:
@@ -91,6 +135,7 @@ def generate(ws: Workspace, count: int) -> Path:
     if count == 0:
         return write_config(config, ws.root / SCALING_CONFIG)
     pages = _pages(count)
+    sentences = prose_sentences(ws.root / "docs")
     tree: dict = {}
     for i, key in enumerate(pages):
         area, topic, subtopic, page = key
@@ -100,7 +145,7 @@ def generate(ws: Workspace, count: int) -> Path:
         path = ws.root / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(PAGE.format(
-            n=i + 1, area=area, topic=topic,
+            n=i + 1, area=area, topic=topic, prose=prose(sentences, i + 1),
             title=f"Unterthema {label}" if page == 1 else f"Seite {label}.{page}",
             next="../" * depth + _src(*pages[(i + 1) % len(pages)]),
             glossary="../" * depth + "glossar.md"), encoding="utf-8")

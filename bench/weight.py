@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "Rechnerseite": "/promotion/kommunikationsinstrumente/social-media-marketing/reichweitenrechner/",
     "Notebookseite":
         "/promotion/kommunikationsinstrumente/social-media-marketing/reichweite-selbst-rechnen/",
+    "neue SMM-Seite": "/promotion/kommunikationsinstrumente/social-media-marketing/social-ads/",
 }
 HTML_LIMIT = 100_000  # bytes of a page's own HTML (the print edition excepted)
 # The bibliography is one list that grows with the site (about 0.5 KB per entry) and is consulted,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rewrites import Rewrite, check
+
 # `<input class="md-toggle" … type="checkbox" … autocomplete="off">` – vnu: 'Attribute
 # "autocomplete" is only allowed when the input type is …'. Material sets it on the drawer and
 # search toggles so Firefox does not restore them (an open drawer) on back navigation. An owning
@@ -41,9 +43,17 @@ def _clipboard_button(match: re.Match) -> str:
             f'aria-label="In Zwischenablage kopieren">')
 
 
+# Material puts the drawer and search toggles on every page: if this never matches, the theme
+# changed and the fix must be checked (hooks/rewrites.py).
+_TOGGLES = Rewrite("html_fixes", "Materials Schalter (md-toggle) mit autocomplete",
+                   _CHECKBOX_AUTOCOMPLETE)
+
+
 def fix_html(html: str) -> str:
     """Apply every fix to one page's HTML."""
-    html, toggles = _CHECKBOX_AUTOCOMPLETE.subn(rf'\1 form="{STATE_FORM_ID}"', html)
+    before = _TOGGLES.matches
+    html = _TOGGLES.subn(rf'\1 form="{STATE_FORM_ID}"', html)
+    toggles = _TOGGLES.matches - before
     if toggles:
         html = html.replace(
             "</body>", f'<form id="{STATE_FORM_ID}" autocomplete="off" hidden></form>\n</body>', 1)
@@ -62,3 +72,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered as a theme template, not as a page
     return fix_html(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    check([_TOGGLES])

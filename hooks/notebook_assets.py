@@ -44,6 +44,7 @@ from pathlib import Path
 import css_trim  # hooks/css_trim.py (imports tinycss2 and soupsieve only when it trims)
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from rewrites import Rewrite, check
 
 log = logging.getLogger("mkdocs.hooks.notebook_assets")
 
@@ -61,6 +62,10 @@ _DATA_IMG = re.compile(
 _DATA_SOURCE = re.compile(
     r'(?P<before><source\b[^>]*?\ssrcset=")data:image/(?P<type>svg\+xml|png|jpeg|gif);base64,'
     r'(?P<data>[A-Za-z0-9+/=\s]+)(?P<after>"[^>]*>)')
+# mkdocs-jupyter inlines JupyterLab's CSS in every notebook page; if that stops, the shared
+# stylesheet is empty and the build must say so (hooks/rewrites.py).
+_STYLES = Rewrite("notebook_assets", "JupyterLab-CSS, das mkdocs-jupyter in Notebookseiten einbettet",
+                  _STYLE)
 _MERMAID = re.compile(r'class="[^"]*\bjp-Mermaid\b')  # a diagram, not the loader's selector
 _EXTENSIONS = {"svg+xml": "svg", "png": "png", "jpeg": "jpg", "gif": "gif"}
 
@@ -157,7 +162,7 @@ def extract(html: str, page_url: str, templates: tuple[str, ...] = ()):
 
     `figures` maps a site URI to the figure's bytes; the HTML links to those URIs."""
     css: list[str] = []
-    html = _STYLE.sub(lambda m: css.extend(_css_blocks(m[1])) or "", html)
+    html = _STYLES.sub(lambda m: css.extend(_css_blocks(m[1])) or "", html)
 
     scripts: list[str] = []
     has_mermaid = bool(_MERMAID.search(html))
@@ -330,3 +335,7 @@ def on_post_page(output, page, config):
     if first_extra is None:
         return head + insert + marker + rest
     return head[:first_extra] + insert + head[first_extra:] + marker + rest
+
+
+def on_post_build(config):
+    check([_STYLES], applicable=bool(_state["notebooks"]))

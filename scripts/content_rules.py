@@ -8,7 +8,8 @@ text) and reports each problem as `docs/<file>.md:<line>: <German message>`:
     python scripts/content_rules.py                # every page under docs/; exit 1 on a problem
     python scripts/content_rules.py --repo DIR     # the same for another copy of the project
 
-Rules: a `description` in the front matter; Lernziele box first; `## Kontrollfragen` last with ≥ 3 questions that have answers; at least
+Rules: a `description` in the front matter; Lernziele box first; „Das Wichtigste in Kürze“ and a
+„Fallaufgabe“ with „Lösungshinweis“; `## Kontrollfragen` last with ≥ 3 questions that have answers; at least
 one footnote pointing to /quellen/; at least MIN_WORDS words; no straight double quotes in German
 running text; no footnote reference without a definition; no template placeholder ⟨…⟩ left.
 """
@@ -237,6 +238,17 @@ def check_text(file: str, text: str, *, content_page: bool = True) -> list[Probl
             if len(" ".join(body).split()) < 5:
                 problems.append(Problem(file, n, "Kontrollfrage ohne Musterantwort – die Antwort "
                                         "folgt um vier Leerzeichen eingerückt"))
+    headings = [re.sub(r"\s*\{[^}]*\}\s*$", "", line[3:]).strip() for _, line in h2s]
+    for title, what in (("Das Wichtigste in Kürze", "drei bis fünf Kernaussagen"),
+                        ("Fallaufgabe", "ein Fall zum Anwenden mit `??? tip \"Lösungshinweis\"`")):
+        if title not in headings:
+            problems.append(Problem(file, last[0] if last else len(lines),
+                                    f"„{title}“ fehlt: vor `## Kontrollfragen` einen Abschnitt "
+                                    f"`## {title}` einfügen ({what})"))
+    if "Fallaufgabe" in headings and not re.search(r'^\?\?\?\+? tip "Lösungshinweis"', source, re.M):
+        line = next(n for n, text in h2s if text[3:].strip().startswith("Fallaufgabe"))
+        problems.append(Problem(file, line, "Fallaufgabe ohne Lösungshinweis – darunter "
+                                '`??? tip "Lösungshinweis"` mit eingerückter Lösungsskizze'))
     if not re.search(r"^\[\^[^\]]+\]:.*quellen\.md#q-", source, re.M):
         problems.append(Problem(file, len(lines), "keine Quellen: mindestens eine Fußnote mit "
                                 "Verweis ins Quellenverzeichnis (`– [Quellenverzeichnis](…/quellen.md#q-…)`)"))

@@ -20,18 +20,17 @@ def test_every_page_is_german(html_pages):
         assert soup(path).html.get("lang") == "de", url
 
 
-def test_search_index_is_german(site_dir):
+def test_search_index_is_german_and_covers_the_content_pages(site_dir, html_pages):
+    """Pagefind (hooks/suche.py) indexes the article of every page but the excluded ones."""
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]
+    indexed = [url for url, path in html_pages.items()
+               if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert "/promotion/kommunikationsinstrumente/social-media-marketing/" in indexed
+    assert entry["languages"]["de"]["page_count"] == len(indexed)
+    # Material's configuration stays (highlighting on the target page reads it), its documents go
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    assert any("Social Media Marketing" in doc["title"] for doc in index["docs"])
-
-
-def test_only_german_search_stemmer_is_shipped(site_dir):
-    # lunr language files other than German would be dead weight
-    lunr = site_dir / "assets" / "javascripts" / "lunr" / "min"
-    if lunr.exists():
-        stemmers = {p.name for p in lunr.glob("lunr.*.min.js")}
-        assert "lunr.de.min.js" in stemmers
+    assert index["config"]["lang"] == ["de"] and index["docs"] == []
 
 
 # Attributes that make a browser fetch something (canonical/alternate links are not fetched).

@@ -92,3 +92,16 @@ def test_nav_in_mkdocs_yml_uses_only_ascii_paths():
     text = config[config.index("\nnav:"):]
     for path in re.findall(r"[\w/.-]+\.(?:md|ipynb)", text):
         assert path.isascii(), path
+
+
+def test_the_starting_text_is_shown_once_with_a_check_for_each_claim(html_pages):
+    """Pages speak of the „Ausgangsthese“; the SMM overview shows it: each of the seed text's
+    seven claims with the place where the site checks it (a link that the link gate resolves)."""
+    page = soup(html_pages[f"{SMM}/"])
+    heading = page.select_one("article h2#ausgangsthese")
+    assert heading is not None, f"{SMM}/: Abschnitt #ausgangsthese fehlt"
+    box = heading.find_next("div", class_="admonition")
+    rows = box.select("tbody tr")
+    assert len(rows) == 7, f"{len(rows)} statt 7 Aussagen des Ausgangstextes"
+    for row in rows:
+        assert row.select("a[href]"), f"Aussage ohne Verweis auf ihre Prüfung: {row.get_text(' ', strip=True)[:80]}"

@@ -33,6 +33,18 @@ GOOD_PAGE = textwrap.dedent("""\
 
     Ein Satz mit Beleg.[^beleg]
 
+    ## Das Wichtigste in Kürze
+
+    - Ein Punkt.
+
+    ## Fallaufgabe
+
+    Ein Fall.
+
+    ??? tip "Lösungshinweis"
+
+        Eine Lösung.
+
     ## Kontrollfragen
 
     ??? question "1. Erste Frage?"
@@ -186,3 +198,13 @@ def test_one_terminology_with_file_and_line(project):
     assert f"{rel}:{line_of(project / rel, 'Social Media Marketing ist')}: Begriff „Social Media Marketing“" \
         in proc.stderr
     assert proc.stderr.count("Begriff „Social Media Marketing“") == 1, proc.stderr
+
+
+def test_a_page_without_summary_or_case_fails(project):
+    text = GOOD_PAGE.format(body=FILLER).replace("## Das Wichtigste in Kürze", "## Zusammenfassung")
+    text = text.replace('??? tip "Lösungshinweis"', '??? note "Hinweis"')
+    rel = add_page(project, text)
+    proc = run(project)
+    assert f"{rel}:" in proc.stderr and "„Das Wichtigste in Kürze“ fehlt" in proc.stderr, proc.stderr
+    assert f"{rel}:{line_of(project / rel, '## Fallaufgabe')}: Fallaufgabe ohne Lösungshinweis" \
+        in proc.stderr, proc.stderr

@@ -97,8 +97,10 @@ def test_model_answers_are_open_and_figures_not_lazy(edition):
 
 
 def test_not_in_search_and_not_its_anchors_in_the_contract(site_dir):
-    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"gesamtausgabe/' not in index.replace(" ", "")
+    # Pagefind indexes only articles marked data-pagefind-body (hooks/suche.py)
+    html = (site_dir / "gesamtausgabe" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in html
+    assert "data-pagefind-body" in (site_dir / "index.html").read_text(encoding="utf-8")
 
 
 def test_print_stylesheet_hides_navigation_and_prints_link_targets():

@@ -3,8 +3,8 @@
 * no page's own HTML over 100 KB (the print edition /gesamtausgabe/ excepted);
 * the notebook page's first load (HTML + the CSS, JS and images it references) at most 1.5 × the
   SMM page's: its JupyterLab CSS is one shared, trimmed stylesheet (hooks/notebook_assets.py);
-* nothing shipped that no page loads: search languages other than German, source maps
-  (hooks/dead_assets.py) – and the German search still works;
+* nothing shipped that no page loads: source maps (hooks/dead_assets.py), Material's lunr
+  search and Pagefind's UI bundles (hooks/suche.py) – and the German search still works;
 * the glossary include stays cheap to parse on every page.
 """
 
@@ -94,34 +94,24 @@ def test_notebook_styles_are_one_shared_trimmed_stylesheet(site_dir, html_pages)
         assert img.get("width") and img.get("height") and img.get("loading") == "lazy", img
 
 
-def _search_languages(site_dir: Path) -> list[str]:
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    langs = index["config"]["lang"]
-    return [langs] if isinstance(langs, str) else langs
-
-
-def test_no_unused_search_language_files(site_dir):
-    langs = _search_languages(site_dir)
-    assert langs == ["de"]
-    lunr = site_dir / "assets" / "javascripts" / "lunr"
-    shipped = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*") if p.is_file())
-    # what Material's search worker imports for German (src/…/search/worker/main)
-    assert shipped == ["min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"], shipped
-
-
-def test_no_source_maps_shipped(site_dir):
-    maps = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.map")]
-    assert not maps, maps
-    for path in (site_dir / "assets").rglob("*"):
-        if path.suffix in (".js", ".css"):
-            assert "sourceMappingURL=" not in path.read_text(encoding="utf-8", errors="replace"), \
-                f"{path.relative_to(site_dir)} verweist auf eine Source-Map, die fehlt"
+def test_only_the_search_files_pages_load_are_shipped(site_dir):
+    """Search is Pagefind behind Material's UI (hooks/suche.py): Material's own worker and lunr's
+    language files are loaded by no page, nor are Pagefind's UI bundles."""
+    assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
+    assert not list((site_dir / "assets" / "javascripts").glob("workers/search.*"))
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]
+    top = sorted(p.name for p in (site_dir / "pagefind").iterdir() if p.is_file())
+    assert top == ["pagefind-entry.json", "pagefind-worker.js",
+                   f"pagefind.{entry['languages']['de']['hash']}.pf_meta", "pagefind.js",
+                   "wasm.de.pagefind"], top
 
 
 @pytest.mark.slow
 @pytest.mark.browser
 def test_german_search_works_with_the_shipped_files(browser, site_url):
-    """The search worker loads lunr.stemmer.support and lunr.de; a missing file would stop it."""
+    """The search worker loads Pagefind's script, WebAssembly and index; a missing file would
+    stop it (the request/console checks below name it)."""
     page = browser.new_page()
     failed, errors = [], []
     page.on("requestfailed", lambda request: failed.append(request.url))
@@ -130,8 +120,6 @@ def test_german_search_works_with_the_shipped_files(browser, site_url):
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(site_url + "/", wait_until="networkidle")
-        # The index is built with the German pipeline: without lunr.de the worker fails to load
-        # it and nothing is found (the request/console checks below name the missing file).
         search(page, "Kommunikationsinstrumente")
         titles = page.locator(".md-search-result__item").all_inner_texts()
         assert any("Kommunikationsinstrument" in t for t in titles), titles
