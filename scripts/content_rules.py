@@ -40,6 +40,7 @@ EXEMPT = {
     "fassungen.md": "Liste der eingefrorenen Fassungen: Gebrauchsanleitung für Lehrende",
     "datenschutz.md": "Rechtliches: Datenschutzerklärung",
     "impressum.md": "Rechtliches: Anbieterkennzeichnung",
+    "barrierefreiheit.md": "Rechtliches: Erklärung zur Barrierefreiheit nach dem EU-Muster",
 }
 
 

@@ -112,8 +112,11 @@ def test_form_has_labelled_fields_a_live_region_and_is_hidden_without_script(cal
         hint = calculator_html.find(id=field["aria-describedby"])
         assert hint is not None and hint.get_text(strip=True), f"Feld {name} ohne Hinweis"
         assert calculator_html.find(id=f"{field['id']}-fehler") is not None, f"{name}: Fehlerplatz fehlt"
-    live = root.select_one("[data-smm-ergebnis]")
-    assert live is not None and live.get("aria-live") == "polite"
+    # one short status region; the results (a whole table) are not live (WCAG 4.1.3)
+    status = root.select("[role=status], [aria-live]")
+    assert len(status) == 1 and status[0].has_attr("data-smm-meldung"), status
+    assert not status[0].get_text(strip=True), "Statusmeldung schon beim Laden gefüllt"
+    assert root.select_one("[data-smm-ergebnis]") is not None
     note = calculator_html.select_one("[data-smm-ohne-js]")
     assert note is not None and "JavaScript" in note.get_text()
     scripts = [s.get("src", "") for s in calculator_html.select("script[src]")]
@@ -307,6 +310,79 @@ def test_url_round_trip(visit):
     assert field_values(page) == expected
     assert shown_rows(page) == rows_before
     assert_matches_smm_calc(page, expected)
+
+
+# Everything a screen reader reads out when it changes: live regions and their content.
+LIVE = "[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log], output"
+MAX_ANNOUNCEMENT = 300  # characters: one sentence, not the table (≈ 830 characters before)
+
+
+def record_announcements(page):
+    """From now on, collect every text a live region on the page takes (window.__said)."""
+    page.evaluate("""(live) => {
+        window.__said = [];
+        const watch = new MutationObserver(() => {
+            const text = [...document.querySelectorAll(live)].map(e => e.textContent.trim())
+                .filter(Boolean).join(' ');
+            if (text && text !== window.__said.at(-1)) window.__said.push(text);
+        });
+        watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+    }""", LIVE)
+
+
+def announcements(page) -> list[str]:
+    return page.evaluate("window.__said")
+
+
+@pytest.mark.browser
+def test_live_region_says_one_sentence_once_typing_pauses(browser, site_url):
+    """4.1.3: the table leaves the live region; a status says the summary, or the message of the
+    field being edited, once typing pauses – not at every keystroke („8 b“ on the way to „8 bis 12“)."""
+    # Playwright's clock drives the page's timers (the announcement waits for a pause in typing).
+    # Installed before the page loads, so that every timer of Material's scripts is on it too.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch = Watch(context, site_url)
+    try:
+        page = context.new_page()
+        page.clock.install()
+        page.goto(site_url + PAGE, wait_until="load")
+        page.wait_for_selector("[data-smm-rechner]:not([hidden]) tr[data-stufe]")
+        check_announcements(page)
+        page.wait_for_load_state("networkidle")
+        watch.check()
+    finally:
+        context.close()
+
+
+def check_announcements(page):
+    assert page.evaluate(f"document.querySelectorAll('{LIVE}').length") >= 1
+    in_live = page.evaluate(f"document.querySelector('tr[data-stufe]').closest('{LIVE}')")
+    assert in_live is None, "die Ergebnistabelle liegt in einer Live-Region"
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # timers wait for run_for
+    record_announcements(page)
+    # (no Playwright waits while the clock stands: they poll with the page's timers)
+    page.evaluate("() => { const k = document.querySelector('input[name=k]'); k.focus(); k.select(); }")
+    page.keyboard.type("8 b")  # half-typed: not a valid value yet
+    assert page.evaluate("document.querySelector('input[name=k]').getAttribute('aria-invalid')") == "true"
+    assert announcements(page) == [], "angesagt, während noch getippt wird"
+    page.clock.run_for(5000)  # typing pauses
+    said = announcements(page)
+    message = smm_calc_message("k", "8 b")
+    assert len(said) == 1 and message in said[0] and len(said[0]) <= MAX_ANNOUNCEMENT, said
+    page.keyboard.type("is 12")
+    assert page.evaluate("document.querySelector('input[name=k]').getAttribute('aria-invalid')") is None
+    assert len(announcements(page)) == 1, "angesagt, während noch getippt wird"
+    page.clock.run_for(5000)
+    said = announcements(page)
+    assert len(said) == 2, said
+    last = reference({**DEFAULTS, "k": "8 bis 12"})["rows"][-1]["cells"]
+    assert last[1] in said[1] and last[2] in said[1], (said[1], last)  # reach naive, saturation
+    assert len(said[1]) <= MAX_ANNOUNCEMENT, f"{len(said[1])} Zeichen: {said[1]}"
+    # a preset button is one action: said at once
+    page.clock.resume()
+    page.get_by_role("button", name="Negative Nachricht, mit Social Media").click()
+    page.wait_for_function("() => window.__said.length === 3")
+    assert len(announcements(page)[2]) <= MAX_ANNOUNCEMENT
 
 
 def smm_calc_message(field: str, text: str) -> str:

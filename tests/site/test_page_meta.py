@@ -11,7 +11,7 @@ from helpers import REPO, heading_text
 from hookmodules import load
 
 page_meta = load("page_meta")
-LEGAL = {"/datenschutz/", "/impressum/"}
+LEGAL = {"/datenschutz/", "/impressum/", "/barrierefreiheit/"}
 SITE_NAME = "Social Media Marketing – Wissensbasis"
 
 

@@ -28,13 +28,13 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_page_links_datenschutz_and_impressum_in_the_footer(html_pages, site_dir):
+def test_every_page_links_the_legal_pages_in_the_footer(html_pages, site_dir):
     pages = dict(html_pages)
     if (site_dir / "404.html").exists():
         pages["/404.html"] = site_dir / "404.html"
     for url, path in pages.items():
         links = {a.get_text(strip=True): a["href"] for a in soup(path).select("footer .smm-rechtliches a")}
-        assert set(links) == {"Datenschutz", "Impressum"}, url
+        assert set(links) == {"Datenschutz", "Impressum", "Barrierefreiheit"}, url
         if url != "/404.html":  # 404.html uses absolute paths (served for any address)
             base = url if url.endswith("/") else "/"
             for name, href in links.items():

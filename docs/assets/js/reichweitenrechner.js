@@ -1034,6 +1034,8 @@ export function chartSvg(result, { width = CHART_WIDTH, height = 340, id = "smm-
 // --- the page (browser only) ---------------------------------------------------------------------
 
 const URL_DELAY_MS = 250; // Safari refuses more than 100 replaceState calls in 30 s
+// Screen readers hear one sentence once typing pauses – not the table, not every half-typed value
+const ANNOUNCE_DELAY_MS = 1000;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -1052,11 +1054,13 @@ export function mount(root) {
   const form = root.querySelector("form");
   const output = root.querySelector("[data-smm-ergebnis]");
   const chart = root.querySelector("[data-smm-diagramm]");
+  const status = root.querySelector("[data-smm-meldung]");
   if (!form || !output) return;
   root.dataset.smmBereit = "ja";
   const fields = Object.fromEntries(FIELD_NAMES.map((name) => [name, form.elements.namedItem(name)]));
   let lastValid = null;
   let urlTimer = null;
+  let announceTimer = null;
 
   const query = readQuery(window.location.search);
   // The address is the truth (not values a browser restored into the form): query or default.
@@ -1184,6 +1188,30 @@ export function mount(root) {
     return Boolean(result);
   }
 
+  /**
+   * The status region (role=status) gets one sentence: the summary of the results, or the message
+   * for the field being edited. The results themselves are not live – a whole table read out on
+   * every keystroke helps nobody (WCAG 4.1.3).
+   */
+  function announce(edited) {
+    clearTimeout(announceTimer);
+    announceTimer = null;
+    if (!status || !root.isConnected) return;
+    const { errors, result } = calculate(texts());
+    const field = errors[edited] ? edited : FIELD_NAMES.find((name) => errors[name]);
+    let text = result ? result.summary : "";
+    if (field) {
+      const label = form.querySelector(`label[for="${fields[field].id}"]`);
+      text = `${label ? label.textContent.trim() : field}: ${errors[field]}`;
+    }
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function scheduleAnnounce(edited) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => announce(edited), ANNOUNCE_DELAY_MS);
+  }
+
   function writeUrl() {
     clearTimeout(urlTimer);
     urlTimer = null;
@@ -1203,15 +1231,17 @@ export function mount(root) {
     urlTimer = setTimeout(writeUrl, URL_DELAY_MS);
   }
 
-  form.addEventListener("input", () => {
+  form.addEventListener("input", (event) => {
     update();
     scheduleUrl();
+    scheduleAnnounce(event.target.name);
   });
   form.addEventListener("change", () => writeUrl());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update();
     writeUrl();
+    announce(document.activeElement && document.activeElement.name);
   });
   for (const button of root.querySelectorAll("button[data-k]")) {
     button.addEventListener("click", () => {
@@ -1219,6 +1249,7 @@ export function mount(root) {
       fields.faktor.value = button.dataset.faktor;
       update();
       writeUrl();
+      announce("k");
     });
   }
   window.addEventListener("pagehide", () => urlTimer && writeUrl(), { once: true });
