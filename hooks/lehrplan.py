@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from markdown_lines import LineError, outside_fences
 from slugs import slugify  # hooks/slugs.py: the site's one rule for anchors
 
 KEYS = {"anker": "Anker der Sitzung, z. B. sitzung-01",
@@ -32,13 +33,8 @@ _ITEM = re.compile(r"^[-*+] +(?P<text>.*)$")
 _LINK = re.compile(r"(\]\()(?P<target>[^)\s#]+\.(?:md|ipynb))(?P<rest>[#)\s])")
 
 
-class PlanError(ValueError):
+class PlanError(LineError):
     """A mistake in the data file, with its 1-based line."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(f"Zeile {line}: {message}")
-        self.line = line
-        self.message = message
 
 
 @dataclass
@@ -175,16 +171,9 @@ def _closest(path: str, paths) -> str:
 
 def page_info(path: str, source: str) -> PageInfo:
     lines = _markdown_lines(path, source)
-    title, anchors, fence = None, {}, None
-    for line in lines:
-        opening = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if fence is not None:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening[1]
-        elif title is None and (h1 := _H1.match(line)):
+    title, anchors = None, {}
+    for _, line in outside_fences(lines):
+        if title is None and (h1 := _H1.match(line)):
             title = h1["title"]
         elif h2 := _H2.match(line):
             anchors[h2["title"]] = h2["id"] or _slug(h2["title"])

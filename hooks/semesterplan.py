@@ -17,11 +17,11 @@ import re
 from pathlib import Path
 
 from lehrplan import PlanError, check_pages, parse_plans, render_plan
+from markdown_lines import outside_fences
 from mkdocs.exceptions import PluginError
 
 DATA = "daten/semesterplan.yml"  # inside docs/
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*semesterplan\b(?P<rest>.*?)-->[ \t]*$", re.I)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 _state: dict = {"plans": None, "infos": {}}
 
@@ -49,16 +49,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if "semesterplan" not in markdown:
         return markdown
-    lines, fence = markdown.split("\n"), None
-    for number, line in enumerate(lines, 1):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening[1]
-            continue
+    lines = markdown.split("\n")
+    for number, line in outside_fences(lines):
         match = _MARKER.match(line)
         if match:
             lines[number - 1] = _plan(match["rest"].strip(), page.file.src_uri, number)

@@ -19,18 +19,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from markdown_lines import LineError, outside_fences
+
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*themenkarte\b(?P<rest>.*?)-->[ \t]*$", re.I)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 SEPARATOR = " / "
 
 
-class MarkerError(ValueError):
+class MarkerError(LineError):
     """A mistake in a map marker, with the 1-based line of the page where it is."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(f"Zeile {line}: {message}")
-        self.line = line
-        self.message = message
 
 
 @dataclass
@@ -102,16 +98,8 @@ def pages(nodes: list[Node]) -> list[str]:
 
 def parse_markers(markdown: str) -> list[Marker]:
     """The map markers of a page (not those inside fenced code blocks)."""
-    found, fence = [], None
-    for number, line in enumerate(markdown.split("\n"), 1):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening[1]
-            continue
+    found = []
+    for number, line in outside_fences(markdown.split("\n")):
         match = _MARKER.match(line)
         if not match:
             continue
