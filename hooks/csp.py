@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from html.parser import HTMLParser
+
+from weiterleitungen import stub_paths  # hooks/weiterleitungen.py: where the redirect stubs are
 
 META_NAME = "Content-Security-Policy"
 # Script types a browser executes (others, such as Material's application/json config, are data).
@@ -142,16 +143,8 @@ def on_post_build(config):
     """Redirect stubs (mkdocs-redirects, in German by hooks/weiterleitungen.py)."""
     if _state["serve"]:
         return
-    plugin = config.plugins.get("redirects")
-    redirects = getattr(plugin, "redirects", None) or {}
-    if not redirects:
-        return
-    from mkdocs_redirects.plugin import get_html_path
-
-    for old in redirects:
-        path = os.path.join(config.site_dir, get_html_path(old, config.use_directory_urls))
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(add_policy(text, offline=_state["offline"]))
+    for path in stub_paths(config):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(add_policy(text, offline=_state["offline"]))

@@ -33,17 +33,21 @@ TEMPLATE = """<!doctype html>
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
 
 
-def on_post_build(config):
+def stub_paths(config) -> list[str]:
+    """The HTML files mkdocs-redirects wrote for moved pages (also used by hooks/csp.py)."""
     plugin = config.plugins.get("redirects")
     redirects = getattr(plugin, "redirects", None) or {}
     if not redirects:
-        return
+        return []
     from mkdocs_redirects.plugin import get_html_path
 
-    for old in redirects:
-        path = os.path.join(config.site_dir, get_html_path(old, config.use_directory_urls))
-        if not os.path.isfile(path):
-            continue
+    paths = (os.path.join(config.site_dir, get_html_path(old, config.use_directory_urls))
+             for old in redirects)
+    return [path for path in paths if os.path.isfile(path)]
+
+
+def on_post_build(config):
+    for path in stub_paths(config):
         with open(path, encoding="utf-8") as f:
             match = _CANONICAL.search(f.read())
         if not match:
