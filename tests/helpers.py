@@ -126,3 +126,28 @@ def fetch(url: str) -> str:
         return error.read().decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def mkdocs_serve(config: Path, log: Path):
+    """`mkdocs serve` of `config` on a free port, its output in `log`: a context manager that
+    yields the base URL once the file watcher runs ("Serving on" is logged then) and stops the
+    server afterwards."""
+    import contextlib
+    import subprocess
+
+    @contextlib.contextmanager
+    def serving():
+        port = free_port()
+        with open(log, "w") as out:
+            server = subprocess.Popen(
+                [*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--livereload"],
+                cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            wait_for(lambda: "Serving on" in log.read_text(), 180, "Start von mkdocs serve")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    return serving()

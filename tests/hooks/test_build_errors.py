@@ -1,14 +1,10 @@
 """MkDocs' own warnings get a German hint with file:line; `mkdocs serve` shows a failed build in
 the browser and recovers by itself (hooks/build_errors.py, issue 22)."""
 
-import os
-import subprocess
-import sys
-import time
 
 import pytest
 from fixture_sites import BUILD_ERRORS, HOOK, make_site
-from helpers import build_site, fetch, free_port, wait_for
+from helpers import build_site, fetch, mkdocs_serve, wait_for
 
 BROKEN = "# Seite\n\nErster Absatz.\n\nText mit einem [Link](fehlt.md) ins Leere.\n"
 
@@ -31,17 +27,8 @@ def test_page_missing_from_nav_gets_a_german_hint(tmp_path):
 @pytest.mark.slow
 def test_serve_shows_a_failed_build_in_the_browser_and_recovers(tmp_path):
     config = make_site(tmp_path, "# Seite\n\nErster Absatz.\n", hooks=(BUILD_ERRORS, HOOK))
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-             "--livereload"],
-            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        url = f"http://127.0.0.1:{port}/seite/"
-        wait_for(lambda: "Serving on" in log.read_text(), 180, "Start von mkdocs serve")
+    with mkdocs_serve(config, tmp_path / "serve.log") as base:
+        url = f"{base}/seite/"
         wait_for(lambda: "Erster Absatz" in fetch(url), 180, "erster Build")
         page = tmp_path / "docs" / "seite.md"
         page.write_text(BROKEN, encoding="utf-8")
@@ -52,6 +39,3 @@ def test_serve_shows_a_failed_build_in_the_browser_and_recovers(tmp_path):
         assert "livereload" in body  # the browser reloads by itself once the build works
         page.write_text("# Seite\n\nRepariert.\n", encoding="utf-8")
         wait_for(lambda: "Repariert" in fetch(url), 180, "Seite nach repariertem Build")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
