@@ -1,8 +1,15 @@
 """Helpers shared by the tests (imported as a module; conftest.py only defines fixtures)."""
 
+import contextlib
+import importlib.util
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -76,16 +83,12 @@ def search(page, query: str, *, result: str = SEARCH_RESULT):
 def heading_text(tag) -> str:
     """A heading's visible text as a reader sees it: text nodes joined with spaces (a glossary
     term in a title is its own <abbr> element), whitespace normalised, the permalink sign dropped."""
-    import re
-
     text = " ".join(tag.get_text(" ", strip=True).replace("¶", "").split())
     return re.sub(r" ([,.:;!?)])", r"\1", text).replace("( ", "(")
 
 
 def load_script(name: str):
     """A module from scripts/ (not a package), loaded once."""
-    import importlib.util
-
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -95,8 +98,6 @@ def load_script(name: str):
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -104,8 +105,6 @@ def free_port() -> int:
 
 def wait_for(predicate, timeout: float, what: str):
     """Poll `predicate` until it holds; fail with `what` after `timeout` seconds."""
-    import time
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -116,9 +115,6 @@ def wait_for(predicate, timeout: float, what: str):
 
 def fetch(url: str) -> str:
     """The body of `url`, or "" while the server does not answer."""
-    import urllib.error
-    import urllib.request
-
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
@@ -132,9 +128,6 @@ def mkdocs_serve(config: Path, log: Path):
     """`mkdocs serve` of `config` on a free port, its output in `log`: a context manager that
     yields the base URL once the file watcher runs ("Serving on" is logged then) and stops the
     server afterwards."""
-    import contextlib
-    import subprocess
-
     @contextlib.contextmanager
     def serving():
         port = free_port()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, build_site, load_script, require
+from hookmodules import load
 
 fassung = load_script("fassung")
 SITE = "https://smm-wissen.example.org/"
@@ -35,16 +36,10 @@ def test_names_are_semesters(name, ok):
 
 
 def test_semester_labels():
-    hooks = load_script_from_hooks("fassungen")
+    hooks = load("fassungen")
     assert hooks.label("2026-ws") == "Wintersemester 2026/27"
     assert hooks.label("2099-ws") == "Wintersemester 2099/00"
     assert hooks.label("2027-ss") == "Sommersemester 2027"
-
-
-def load_script_from_hooks(name):
-    from hookmodules import load
-
-    return load(name)
 
 
 def git(repo: Path, *args: str) -> str:
