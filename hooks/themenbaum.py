@@ -137,10 +137,34 @@ def find_branch(nodes: list[Node], name: str, line: int) -> tuple[tuple[str, ...
 
 # --- HTML --------------------------------------------------------------------------------------
 
+def count_pages(node: Node) -> int:
+    """Pages under a section (its own index page not counted)."""
+    return sum((1 if child.src_uri else 0) + count_pages(child) for child in node.children)
+
+
+def fitting_depth(nodes: list[Node], max_entries: int) -> int | None:
+    """The deepest level (0 = the given nodes) to which the map lists every entry without
+    exceeding `max_entries`; None when the whole tree fits. Level 1 is always shown."""
+    depths = {}
+    for path, _ in walk(nodes):
+        depths[len(path) - 1] = depths.get(len(path) - 1, 0) + 1
+    total = 0
+    for depth in sorted(depths):
+        total += depths[depth]
+        if total > max_entries:
+            return max(depth - 1, 1)
+    return None
+
+
 def render_html(nodes: list[Node], *, label: str, ident: str, href: Callable[[Node], str],
-                current: str | None = None) -> str:
+                current: str | None = None, max_entries: int | None = None) -> str:
     """The map as a labelled <nav> with nested lists; `href` gives each linked node's address,
-    `current` is the src_uri of the page the map is on (marked with aria-current)."""
+    `current` is the src_uri of the page the map is on (marked with aria-current).
+
+    With `max_entries`, a map that would list more entries stops at the deepest level that
+    fits: a section there shows how many pages it holds instead of listing them (a map of a
+    thousand pages would outgrow the page budget and slow every search on the page down)."""
+    cut = None if max_entries is None else fitting_depth(nodes, max_entries)
 
     def items(level: list[Node], depth: int) -> str:
         groups = level and all(node.is_section for node in level) and len(level) > 1
@@ -159,7 +183,9 @@ def render_html(nodes: list[Node], *, label: str, ident: str, href: Callable[[No
             if node.description:
                 out.append(f'\n<span class="smm-themenkarte__text">{html.escape(node.description)}'
                            "</span>")
-            if node.children:
+            if node.children and cut is not None and depth >= cut:
+                out.append(_summary(node, href))
+            elif node.children:
                 out.append(items(node.children, depth + 1))
             out.append("</li>")
         out.append("</ul>")
@@ -168,3 +194,18 @@ def render_html(nodes: list[Node], *, label: str, ident: str, href: Callable[[No
     heading = f'<p class="smm-themenkarte__kopf" id="{ident}">{html.escape(label)}</p>'
     return (f'<nav class="smm-themenkarte" aria-labelledby="{ident}" data-search-exclude>'
             f"{heading}{items(nodes, 0)}</nav>")
+
+
+def _first_page(node: Node) -> Node | None:
+    return next((n for _, n in walk(node.children) if n.src_uri), None)
+
+
+def _summary(node: Node, href: Callable[[Node], str]) -> str:
+    """A collapsed section: its number of pages, and where to start reading it."""
+    count = count_pages(node)
+    text = f"{count} Seite" if count == 1 else f"{count} Seiten"
+    first = _first_page(node) if node.url is None else None
+    if first is not None:
+        link = (f'<a href="{html.escape(href(first))}">{html.escape(first.title)}</a>')
+        text += f", beginnend mit {link}"
+    return f'\n<span class="smm-themenkarte__umfang">({text})</span>'

@@ -22,6 +22,10 @@ from themenbaum import MarkerError, find_branch, parse_markers, render_html, tre
 
 _PLACEHOLDER = re.compile(r"(?:<p>)?<!-- smm-themenkarte (?P<owner>\S+) (?P<index>\d+) -->(?:</p>)?")
 
+# At most this many entries on one map: beyond, the deepest levels show page counts (at 50
+# entries today the start page's map is 16 KB; 120 keep it well inside the 100-KB page budget).
+MAX_ENTRIES = 120
+
 _state: dict = {"nav": None, "maps": {}}  # maps: src_uri → [branch path or None, …]
 
 
@@ -75,11 +79,13 @@ def on_env(env, config, files):
             ident = "themenkarte" if number == 1 else f"themenkarte-{number}"
             if branch is None:
                 return render_html(tree, label="Themenkarte", ident=ident,
-                                   href=lambda node: _href(node, page), current=owner)
+                                   href=lambda node: _href(node, page), current=owner,
+                                   max_entries=MAX_ENTRIES)
             _, node = find_branch(tree, " / ".join(branch), 0)
             nodes = node.children if node.src_uri == owner else [node]
             return render_html(nodes, label=f"Themenkarte: {node.title}", ident=ident,
-                               href=lambda n: _href(n, page), current=owner)
+                               href=lambda n: _href(n, page), current=owner,
+                               max_entries=MAX_ENTRIES)
 
         page.content = _PLACEHOLDER.sub(fill, page.content)
     return env
