@@ -20,7 +20,7 @@ The offline package (`make offline`) is opened from disk, where pages have no or
 'self' in every browser: there `file:` is allowed beside 'self' for scripts, styles, images and
 the rest – the package's own files are the only files such a page refers to.
 
-Listed last in mkdocs.yml, after hooks/html_whitespace.py: the hashes are taken from the page as
+Listed last in mkdocs.yml, after hooks/html_minify.py: the hashes are taken from the page as
 it is written. Not under `mkdocs serve`: its live-reload script is injected into every page after
 the build, with a new request id each time, so no hash can allow it.
 """
