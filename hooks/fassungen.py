@@ -18,6 +18,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from pipeline import CITATION, EARLIER_EDITIONS  # page.meta keys shared with page_meta
+
 MARKER = "<!-- fassungen -->"
 BRANCHES = ("fassungen", "origin/fassungen")
 LIST_FILE = "fassungen.json"
@@ -106,7 +108,7 @@ def on_page_context(context, page, config, nav):
     editions = _state["pages"].get(page.url)
     if editions and config.use_directory_urls and "fassung" not in config.extra:
         up = "../" * page.url.count("/")
-        page.meta["fruehere_fassungen"] = [
+        page.meta[EARLIER_EDITIONS] = [
             {"label": label(name), "href": f"{up}fassungen/{name}/{page.url}"}
             for name in sorted(editions, reverse=True)]
     return context
@@ -117,9 +119,9 @@ def on_env(env, config, files):
     edition = config.extra.get("fassung")
     if edition:
         for file in files.documentation_pages():
-            text = file.page and file.page.meta.get("zitiervorschlag_text")
+            text = file.page and file.page.meta.get(CITATION)
             if text:
-                file.page.meta["zitiervorschlag_text"] = text.replace(
+                file.page.meta[CITATION] = text.replace(
                     " Stand:", f" Fassung {edition['label']}, Stand:", 1) if " Stand:" in text \
                     else text
     return env

@@ -32,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from pipeline import ONLINE_URL, STAND  # page.meta keys page_meta writes
 
 SRC_URI = "gesamtausgabe.md"
 MARKER = "<!-- gesamtausgabe -->"
@@ -191,11 +192,11 @@ def is_notebook(page) -> bool:
 
 
 def chapter_html(edition: Edition, page, key: str, content: str) -> str:
-    stand = page.meta.get("zuletzt_aktualisiert")
+    stand = page.meta.get(STAND)
     facts = []
     if stand is not None:
         facts.append(f'Stand: <time datetime="{stand.iso}">{html.escape(stand.text)}</time>')
-    online = page.meta.get("online_url")  # hooks/page_meta.py
+    online = page.meta.get(ONLINE_URL)
     if online:
         facts.append(f'<a href="{html.escape(online)}">Online-Fassung</a>')
     info = f'<p class="smm-kapitel__info">{" · ".join(facts)}</p>\n' if facts else ""
@@ -208,7 +209,7 @@ def chapter_html(edition: Edition, page, key: str, content: str) -> str:
 
 
 def notebook_stub(edition: Edition, page) -> str:
-    href = html.escape(page.meta.get("online_url") or edition.rebase(_site_path(page.url)))
+    href = html.escape(page.meta.get(ONLINE_URL) or edition.rebase(_site_path(page.url)))
     return (f"<h1>{html.escape(page.title or '')}</h1>\n"
             '<p class="smm-interaktiv">Dieses Kapitel ist ein Jupyter-Notebook zum Mitrechnen. '
             f'Es ist nicht Teil der Gesamtausgabe; Sie finden es online unter '
@@ -269,7 +270,7 @@ def on_env(env, config, files):
     for page in pages:  # first pass: prefix ids, so links can check their anchors exist
         key = edition.keys[page.file.src_uri]
         content = notebook_stub(edition, page) if is_notebook(page) else (page.content or "")
-        content = replace_interactive(content, page.meta.get("online_url"))
+        content = replace_interactive(content, page.meta.get(ONLINE_URL))
         prepared.append((page, key, edition.prefix_ids(content, key)))
     chapters = [chapter_html(edition, page, key, edition.adapt(content, page.url, key))
                 for page, key, content in prepared]

@@ -26,6 +26,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin
 
+from pipeline import CITATION, ONLINE_URL, STAND  # page.meta keys later hooks read
+
 MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")
 ABRUF_PLATZHALTER = "TT. MM. JJJJ"
@@ -161,14 +163,14 @@ def on_env(env, config, files):
         if page is None:
             continue
         stand = newest_stand() if file.generated_by else stand_for(file.src_uri)
-        page.meta["zuletzt_aktualisiert"] = stand
+        page.meta[STAND] = stand
         if not config.site_url:
             continue
         online = online_url(config.site_url, file.src_uri)
-        page.meta["online_url"] = online
+        page.meta[ONLINE_URL] = online
         if not config.use_directory_urls:  # offline package: cite and point to the web page
             page.canonical_url = online
         if page.meta.get("zitiervorschlag", True) is not False:
-            page.meta["zitiervorschlag_text"] = citation(
+            page.meta[CITATION] = citation(
                 config.site_name, page.title or "", online, stand)
     return env
