@@ -124,3 +124,38 @@ def test_package_never_imports_mkdocs():
 
     for path in Path(smm_calc.__file__).parent.rglob("*.py"):
         assert not re.search(r"^\s*(import|from)\s+mkdocs", path.read_text(), re.M), path
+
+
+def _marker_ids_in_order(svg: str) -> str:
+    """matplotlib names markers and clip paths by a hash of their style (colour included):
+    rename them by first appearance, so drawings can be compared without those names."""
+    names: dict[str, str] = {}
+    return re.sub(r"\b(m|p)[0-9a-f]{10}\b",
+                  lambda m: names.setdefault(m[0], f"{m[1]}{len(names)}"), svg)
+
+
+def test_recoloured_dark_variant_equals_a_dark_drawing():
+    """draw_variants draws each layout once and recolours it for dark; the oracle is drawing
+    the dark variant directly (slow path): same SVG up to the names of marker ids."""
+    from pathlib import Path
+
+    from smm_calc import reports
+    from smm_calc.render.figures import draw_variants
+    from smm_calc.usage import parse_usage
+
+    data = Path(__file__).resolve().parents[2] / "docs" / "daten" / "social-media-nutzung.csv"
+    usage = parse_usage(data.read_text(encoding="utf-8"))
+    specs = [*reports.usage_report(usage).figures, *reports.usage_report(usage, "pew", "ueberhaupt").figures,
+             *reports.scenarios_report(5, 100000).figures,
+             *reports.reach_report("4-5", "≥10", 3).figures,
+             *reports.branching_report().figures, *reports.rumor_report().figures,
+             *reports.bass_report().figures]
+    assert len(specs) >= 8
+    for spec in specs:
+        variants = draw_variants(spec)
+        for narrow, light_name, dark_name in ((False, "breit-hell", "breit-dunkel"),
+                                              (True, "schmal-hell", "schmal-dunkel")):
+            assert variants[light_name] == draw_svg(spec, narrow=narrow)
+            direct = draw_svg(spec, narrow=narrow, dark=True)
+            assert _marker_ids_in_order(variants[dark_name]) == _marker_ids_in_order(direct), \
+                (spec.name, dark_name)
