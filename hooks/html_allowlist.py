@@ -23,14 +23,66 @@ from markdown_html import check_markdown, check_rendered, find_line
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
-_checked: dict[str, list] = {}  # sha256 of a text → its violations (rebuilds under serve)
+# Texts found clean, by sha256, remembered in .cache/html-allowlist/<rules>.txt where <rules>
+# is a hash of the rules' source and markdown-it's version: a warm build checks only what
+# changed (checking every page took a sixth of a warm build). A text with violations is never
+# remembered, so it fails every build until it is fixed.
+_cache: dict = {"file": None, "clean": set(), "used": set()}
+
+
+def _rules_version() -> str:
+    import markdown_it
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(markdown_it.__version__.encode())
+    for name in ("markdown_html.py", "html_allowlist.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _known_clean(kind: str, text: str) -> tuple[bool, str]:
+    key = hashlib.sha256(f"{kind}\0{text}".encode()).hexdigest()
+    if key in _cache["clean"]:
+        _cache["used"].add(key)
+        return True, key
+    return False, key
+
+
+def _remember_clean(key: str) -> None:
+    _cache["clean"].add(key)
+    _cache["used"].add(key)
 
 
 def _violations(text: str) -> list:
-    key = hashlib.sha256(text.encode()).hexdigest()
-    if key not in _checked:
-        _checked[key] = check_markdown(text)
-    return _checked[key]
+    clean, key = _known_clean("md", text)
+    if clean:
+        return []
+    found = check_markdown(text)
+    if not found:
+        _remember_clean(key)
+    return found
+
+
+def on_config(config):
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "html-allowlist"
+    _cache["file"] = folder / f"{_rules_version()}.txt"
+    _cache["used"] = set()
+    if not _cache["clean"] and _cache["file"].exists():
+        _cache["clean"] = set(_cache["file"].read_text(encoding="ascii").split())
+    return config
+
+
+def on_post_build(config):
+    """Remember what this build found clean (only that: the file does not grow stale)."""
+    path = _cache["file"]
+    if path is None:
+        return
+    text = "\n".join(sorted(_cache["used"])) + "\n"
+    if not path.exists() or path.read_text(encoding="ascii") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("*.txt"):
+            old.unlink()
+        path.write_text(text, encoding="ascii")
 
 
 def _fail(where: str, violations) -> None:
@@ -79,7 +131,12 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return html  # notebooks: code, see the docstring
+    clean, key = _known_clean("html", html)
+    if clean:
+        return html
     problems = check_rendered(html)
+    if not problems:
+        _remember_clean(key)
     if problems:
         source = page.file.content_string if not page.file.generated_by else ""
         where = f"docs/{page.file.src_uri}"

@@ -75,3 +75,17 @@ def test_offline_allows_file_urls_for_the_packages_own_files():
     assert "file:" in policy["script-src"] and "file:" in policy["default-src"]
     assert "file:" in policy["img-src"] and "'unsafe-inline'" not in policy["script-src"]
     assert "file:" not in directives(csp.add_policy(PAGE.format(content="")))["script-src"]
+
+
+def test_inline_scripts_are_those_a_full_html_parse_finds():
+    """The pre-scan for <script> elements finds what parsing the whole page finds."""
+    page = ("<!doctype html><html><head><script>var a = '<b>x</b>';</script>"
+            '<script type="application/json">{"data": 1}</script>'
+            '<script src="x.js"></script><SCRIPT TYPE="module">import "./m.js"</SCRIPT >'
+            "</head><body><p>text <b>bold</b></p><script>\nif (a < b && c > d) {}\n</script>"
+            "</body></html>")
+    full = csp._InlineScripts()
+    full.feed(page)
+    full.close()
+    assert csp.inline_scripts(page) == full.scripts == [
+        "var a = '<b>x</b>';", 'import "./m.js"', "\nif (a < b && c > d) {}\n"]

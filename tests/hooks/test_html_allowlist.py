@@ -155,3 +155,27 @@ def test_url_rules():
                 "file:///etc/passwd", "data:image/png;base64,x"):
         assert problem(url) is not None, url
     assert problem("data:image/png;base64,x", image=True) is None
+
+
+def test_a_remembered_clean_page_does_not_hide_a_new_violation(tmp_path):
+    """The cache of clean texts (.cache/html-allowlist/) makes a warm build skip unchanged
+    pages; a page that changes is checked again, and a violation is never remembered."""
+    from helpers import REPO, build_site
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "index.md"
+    page.write_text("# Start\n\nText mit <kbd>Strg</kbd>.\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\nhooks: [" + str(REPO / "hooks" / "html_allowlist.py")
+                      + "]\n", encoding="utf-8")
+    build_site(config, tmp_path / "site")
+    remembered = list((tmp_path / ".cache" / "html-allowlist").glob("*.txt"))
+    assert len(remembered) == 1
+    assert len(remembered[0].read_text(encoding="ascii").split()) == 2  # source and HTML
+
+    page.write_text("# Start\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    for _ in range(2):  # the failure is not remembered either
+        proc = build_site(config, tmp_path / "site", check=False)
+        assert proc.returncode != 0
+        assert "docs/index.md:3:" in proc.stderr + proc.stdout
