@@ -145,17 +145,16 @@ def test_recoloured_dark_variant_equals_a_dark_drawing():
 
     data = Path(__file__).resolve().parents[2] / "docs" / "daten" / "social-media-nutzung.csv"
     usage = parse_usage(data.read_text(encoding="utf-8"))
-    specs = [*reports.usage_report(usage).figures, *reports.usage_report(usage, "pew", "ueberhaupt").figures,
-             *reports.scenarios_report(5, 100000).figures,
+    # one figure of every report that draws one (lines, bands, guides, log axis, bars)
+    specs = [*reports.usage_report(usage).figures[:1],
+             *reports.scenarios_report(5, 100000).figures[:1],
              *reports.reach_report("4-5", "≥10", 3).figures,
              *reports.branching_report().figures, *reports.rumor_report().figures,
              *reports.bass_report().figures]
-    assert len(specs) >= 8
+    assert len(specs) == 6
     for spec in specs:
         variants = draw_variants(spec)
-        for narrow, light_name, dark_name in ((False, "breit-hell", "breit-dunkel"),
-                                              (True, "schmal-hell", "schmal-dunkel")):
-            assert variants[light_name] == draw_svg(spec, narrow=narrow)
+        for narrow, dark_name in ((False, "breit-dunkel"), (True, "schmal-dunkel")):
             direct = draw_svg(spec, narrow=narrow, dark=True)
             assert _marker_ids_in_order(variants[dark_name]) == _marker_ids_in_order(direct), \
                 (spec.name, dark_name)
