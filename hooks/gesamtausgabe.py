@@ -79,7 +79,7 @@ def chapter_key(src_uri: str, taken: set[str]) -> str:
     return key
 
 
-def included_pages(nav, files) -> list:
+def included_pages(nav) -> list:
     """Pages of the navigation in reading order, without the edition and opted-out pages."""
     return [page for page in nav.pages
             if page.file.src_uri != SRC_URI and page.meta.get("gesamtausgabe", True) is not False]
@@ -190,7 +190,7 @@ def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
-def chapter_html(edition: Edition, page, key: str, content: str) -> str:
+def chapter_html(page, key: str, content: str) -> str:
     stand = page.meta.get("zuletzt_aktualisiert")
     facts = []
     if stand is not None:
@@ -263,7 +263,7 @@ def on_env(env, config, files):
     if nav is None or file is None or file.page is None or file.page.content is None:
         return env
     edition_page = file.page
-    pages = included_pages(nav, files)
+    pages = included_pages(nav)
     edition = Edition(pages, edition_page.url)
     prepared = []
     for page in pages:  # first pass: prefix ids, so links can check their anchors exist
@@ -271,7 +271,7 @@ def on_env(env, config, files):
         content = notebook_stub(edition, page) if is_notebook(page) else (page.content or "")
         content = replace_interactive(content, page.meta.get("online_url"))
         prepared.append((page, key, edition.prefix_ids(content, key)))
-    chapters = [chapter_html(edition, page, key, edition.adapt(content, page.url, key))
+    chapters = [chapter_html(page, key, edition.adapt(content, page.url, key))
                 for page, key, content in prepared]
     body = contents_list(nav.items, edition) + "\n" + "\n".join(chapters)
     edition_page.content = edition_page.content.replace(f"<p>{MARKER}</p>", body).replace(
