@@ -20,6 +20,8 @@ and the link check of the quality gates validate the result.
 Notebook pages are not copied (their HTML brings its own styles and scripts): their chapter
 says where to find them. Pages with `gesamtausgabe: false` in their front matter (Datenschutz,
 Impressum) are left out.
+
+Why not mkdocs-print-site-plugin: DESIGN.md, „Print edition (Gesamtausgabe)“.
 """
 
 from __future__ import annotations
