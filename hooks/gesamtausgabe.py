@@ -20,6 +20,8 @@ and the link check of the quality gates validate the result.
 Notebook pages are not copied (their HTML brings its own styles and scripts): their chapter
 says where to find them. Pages with `gesamtausgabe: false` in their front matter (Datenschutz,
 Impressum) are left out.
+
+Why not mkdocs-print-site-plugin: DESIGN.md, „Print edition (Gesamtausgabe)“.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def chapter_key(src_uri: str, taken: set[str]) -> str:
     return key
 
 
-def included_pages(nav, files) -> list:
+def included_pages(nav) -> list:
     """Pages of the navigation in reading order, without the edition and opted-out pages."""
     return [page for page in nav.pages
             if page.file.src_uri != SRC_URI and page.meta.get("gesamtausgabe", True) is not False]
@@ -191,7 +193,7 @@ def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
-def chapter_html(edition: Edition, page, key: str, content: str) -> str:
+def chapter_html(page, key: str, content: str) -> str:
     stand = page.meta.get(STAND)
     facts = []
     if stand is not None:
@@ -264,7 +266,7 @@ def on_env(env, config, files):
     if nav is None or file is None or file.page is None or file.page.content is None:
         return env
     edition_page = file.page
-    pages = included_pages(nav, files)
+    pages = included_pages(nav)
     edition = Edition(pages, edition_page.url)
     prepared = []
     for page in pages:  # first pass: prefix ids, so links can check their anchors exist
@@ -272,7 +274,7 @@ def on_env(env, config, files):
         content = notebook_stub(edition, page) if is_notebook(page) else (page.content or "")
         content = replace_interactive(content, page.meta.get(ONLINE_URL))
         prepared.append((page, key, edition.prefix_ids(content, key)))
-    chapters = [chapter_html(edition, page, key, edition.adapt(content, page.url, key))
+    chapters = [chapter_html(page, key, edition.adapt(content, page.url, key))
                 for page, key, content in prepared]
     body = contents_list(nav.items, edition) + "\n" + "\n".join(chapters)
     edition_page.content = edition_page.content.replace(f"<p>{MARKER}</p>", body).replace(

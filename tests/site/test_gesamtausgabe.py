@@ -22,15 +22,24 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def nav_order(html_pages) -> list[tuple[str, str]]:
-    """(url, title) of the pages in the reading order of the navigation (from mkdocs.yml)."""
+def nav_sources() -> list[str]:
+    """Source files of the navigation in reading order (from mkdocs.yml)."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     nav = config[config.index("\nnav:"):]
+    return re.findall(r"([\w/.-]+\.(?:md|ipynb))\s*$", nav, re.M)
+
+
+def url_of(src: str) -> str:
+    stem = src.rsplit(".", 1)[0]
+    url = "/" if stem == "index" else "/" + stem.removesuffix("/index").removesuffix("index") + "/"
+    return url.replace("//", "/")
+
+
+def nav_order(html_pages) -> list[tuple[str, str]]:
+    """(url, title) of the pages in the reading order of the navigation (from mkdocs.yml)."""
     order = []
-    for src in re.findall(r"([\w/.-]+\.(?:md|ipynb))\s*$", nav, re.M):
-        stem = src.rsplit(".", 1)[0]
-        url = "/" if stem == "index" else "/" + stem.removesuffix("/index").removesuffix("index") + "/"
-        url = url.replace("//", "/")
+    for src in nav_sources():
+        url = url_of(src)
         if url in html_pages:
             order.append((url, heading_text(soup(html_pages[url]).select_one("article h1"))))
     return order
@@ -94,6 +103,51 @@ def test_model_answers_are_open_and_figures_not_lazy(edition):
     assert details and all(d.has_attr("open") for d in details)
     images = article.find_all("img")
     assert images and not [i for i in images if i.get("loading") == "lazy"]
+
+
+def chapter_sections(edition, chapters) -> list[tuple[str, object]]:
+    """(url, section) per chapter; test_every_page_is_a_chapter_in_reading_order checks the order."""
+    sections = edition.select("article section.smm-kapitel")
+    assert len(sections) == len(chapters)
+    return [(url, section) for (url, _), section in zip(chapters, sections)]
+
+
+def test_every_chapter_shows_the_stand_of_its_page(edition, chapters, html_pages):
+    problems = []
+    for url, section in chapter_sections(edition, chapters):
+        page = soup(html_pages[url]).select_one("article .smm-seiteninfo__fakten time")
+        stand = section.select_one(".smm-kapitel__info time")
+        if stand is None or "Stand:" not in stand.parent.get_text():
+            problems.append(f"{url}: kein „Stand“")
+        elif (stand["datetime"], stand.get_text()) != (page["datetime"], page.get_text()):
+            problems.append(f"{url}: Stand {stand.get_text()}, Seite {page.get_text()}")
+    assert not problems, "\n".join(problems)
+
+
+def test_figures_keep_only_their_light_variant(edition, chapters, html_pages):
+    notebooks = {url_of(src) for src in nav_sources() if src.endswith(".ipynb")}
+    generated = drawn = 0  # the light figures of the copied chapters
+    for url, _ in chapters:
+        if url not in notebooks:
+            page = soup(html_pages[url]).select_one("article")
+            generated += len(page.select("picture.smm-abbildung--hell"))
+            drawn += len(page.select('img[src$="#only-light"]'))
+    assert generated and drawn
+    article = edition.select_one("article")
+    addresses = [t.get("src") or t.get("srcset") or "" for t in article.find_all(["img", "source"])]
+    assert not [a for a in addresses if "dunkel" in a or "#only-" in a]  # dark ones gone, light ones shown in any scheme
+    assert len(article.select("picture.smm-abbildung")) == generated
+    assert len(article.select('img[src*="/assets/abbildungen/"]')) == drawn
+
+
+def test_notebook_chapters_point_to_the_notebook_instead_of_copying_it(edition, chapters, html_pages):
+    notebooks = {url_of(src) for src in nav_sources() if src.endswith(".ipynb")}
+    sections = [(url, s) for url, s in chapter_sections(edition, chapters) if url in notebooks]
+    assert sections
+    for url, section in sections:
+        assert soup(html_pages[url]).select_one(".jupyter-wrapper") is not None  # the page has it
+        assert section.select_one(".jupyter-wrapper, script, style") is None, url
+        assert [a for a in section.find_all("a") if a["href"].endswith(url)], url
 
 
 def test_not_in_search_and_not_its_anchors_in_the_contract(site_dir):
