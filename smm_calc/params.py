@@ -164,8 +164,8 @@ VIEWS: tuple[View, ...] = (
              Param("laeufe", validate.runs, "Zahl der simulierten Läufe", "10000", metavar="N"),
              Param("seed", validate.rng_seed,
                    "Zufallsstartwert: dieselben Angaben und derselbe `seed` ergeben dieselben "
-                   "Zahlen; `zufall` für neue Zufallszahlen bei jedem Aufruf (auf der Website "
-                   "nicht sinnvoll: jeder Build zeigte andere Zahlen)", "1", metavar="ZAHL"),
+                   "Zahlen; `zufall` gibt bei jedem Aufruf neue Zufallszahlen, auf der Website "
+                   "daher nicht sinnvoll", "1", metavar="ZAHL"),
              STARTPERSONEN, QUOTE,
          )),
     View("k-faktor", "viraler Koeffizient (K-Faktor)",
