@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input -q
 
-.PHONY: serve build check seite fassung test test-fast bench lock clean system-deps urls offline
+.PHONY: serve build check seite fassung test test-fast bench lock clean system-deps urls offline schluessel
 
 serve: $(VENV)/.site  ## Set up and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,6 +33,9 @@ test-fast: $(VENV)/.test  ## The unit tier only (models, CLI, hook units, JS vec
 
 urls: $(VENV)/.site  ## Build, then add new page paths and anchors to tests/published-urls.txt
 	$(BIN)/python scripts/published_urls.py
+
+schluessel: $(VENV)/.site  ## Rewrite the smm key tables in CONTRIBUTING.md from smm_calc/params.py
+	$(BIN)/python scripts/contributing_keys.py
 
 offline: $(VENV)/.site  ## Offline package for LMS and disk: dist/smm-wissen-offline.zip (FASSUNG=2026-ws: an edition's)
 	@if [ -n "$(FASSUNG)" ]; then $(BIN)/python scripts/fassung.py offline "$(FASSUNG)"; \

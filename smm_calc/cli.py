@@ -1,7 +1,8 @@
 """The command line `smm-calc` (also `python -m smm_calc`): German help, output and errors.
 
 Every mistake – a bad value (InputError) or a bad call (argparse) – ends with exit status 2 and
-exactly one German line on stderr, never a traceback.
+exactly one German line on stderr, never a traceback. The subcommands and their options are
+generated from the parameter table `smm_calc.params` (the same views the site offers).
 """
 
 import argparse
@@ -11,9 +12,9 @@ import re
 import sys
 import textwrap
 
-from . import __version__, reports
+from . import __version__, params, reports
+from .errors import InputError
 from .render.tables import Table, to_csv, to_json_obj, to_markdown, to_text
-from .validate import InputError
 
 PROG = "smm-calc"
 FORMATS = ("text", "markdown", "csv", "json")
@@ -91,28 +92,27 @@ def _format_option(parser: argparse.ArgumentParser, top_level: bool = False) -> 
              "für deutsches Excel) oder json (Zahlen ungerundet); Standard: text")
 
 
-def _add(sub, name: str, help_text: str, description: str, handler) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=help_text, description=_wrap(description), formatter_class=_Formatter,
-                       add_help=False, allow_abbrev=False)
+USAGE_FILE = "docs/daten/social-media-nutzung.csv"  # relative to where smm-calc runs
+
+
+def _cli_help(text: str) -> str:
+    return text.replace("%", "%%")  # argparse formats help with %
+
+
+def _add_view(sub, view: params.View) -> argparse.ArgumentParser:
+    """One subcommand per view of the parameter table, one option per param."""
+    p = sub.add_parser(view.name, help=view.title, description=_wrap(view.description),
+                       formatter_class=_Formatter, add_help=False, allow_abbrev=False)
     p.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     _format_option(p)
-    p.set_defaults(handler=handler)
+    for param in view.params:
+        p.add_argument(*param.cli_options, dest=param.key, default=None, required=param.required,
+                       metavar=param.metavar, help=_cli_help(param.describe()))
+    if view.needs_usage:
+        p.add_argument("--datei", default=USAGE_FILE, metavar="PFAD",
+                       help=f"die Datendatei (CSV); Standard: {USAGE_FILE}")
+    p.set_defaults(view=view)
     return p
-
-
-def _stufen(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--stufen", default="5", metavar="N", help="Weitererzähl-Stufen, 0 bis 50; Standard: 5")
-
-
-def _startpersonen(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--startpersonen", default="1", metavar="N", help="Standard: 1")
-
-
-def _quota(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--weitererzaehlquote", "--retell", dest="weitererzaehlquote", default="1",
-                   metavar="QUOTE",
-                   help="Anteil der Informierten, die weitererzählen: 0 bis 1 oder in Prozent "
-                        "(„50 %%“); Standard: 1")
 
 
 def build_parser() -> GermanParser:
@@ -120,7 +120,7 @@ def build_parser() -> GermanParser:
         prog=PROG, formatter_class=_Formatter, add_help=False, allow_abbrev=False,
         description=_wrap("Wie weit trägt Mundpropaganda? Reichweitenmodelle für Social Media Marketing: "
                     "naiver Schneeball, Sättigung in einer Zielgruppe, Verzweigungsprozess, "
-                    "Gerüchte- und Bass-Modell."),
+                    "Gerüchte- und Bass-Modell, dazu Nutzungszahlen sozialer Medien."),
         epilog=_wrap("Zahlen gehen mit Dezimalkomma („4,5“) oder -punkt; Bereiche als „4-5“, „4–5“, "
                "„8 bis 12“, offene als „≥10“, „>=10“, „10+“ oder „mindestens 10“.\n"
                "Beispiel: smm-calc reichweite --k 4-5 --faktor ≥10 --stufen 3"))
@@ -130,100 +130,39 @@ def build_parser() -> GermanParser:
     _format_option(parser, top_level=True)
     sub = parser.add_subparsers(title="Befehle", metavar="BEFEHL", dest="befehl", required=True,
                                 parser_class=GermanParser)
-
-    p = _add(sub, "reichweite", "Reichweite je Stufe: naiver Schneeball und Sättigung",
-             "Reichweite nach Weitererzähl-Stufen: naiver Schneeball (jede Person erzählt k "
-             "weiteren) neben dem Modell mit Sättigung in einer Zielgruppe. Die Startpersonen "
-             "zählen nicht zur Reichweite.", _reach)
-    p.add_argument("--k", required=True, metavar="K",
-                   help="Personen, denen jede Person weitererzählt: Zahl oder Bereich (4-5, ≥10)")
-    p.add_argument("--faktor", default="1", metavar="F",
-                   help="Faktor für die Empfänger, z. B. ≥10 für Social Media; Standard: 1")
-    _stufen(p)
-    p.add_argument("--zielgruppe", default="100000", metavar="N",
-                   help="Größe der Zielgruppe (Startpersonen eingeschlossen); Standard: 100000")
-    _quota(p)
-    _startpersonen(p)
-
-    p = _add(sub, "szenarien", "die vier Szenarien der Faustregel",
-             "Positive (k = 4–5) und negative Nachricht (k = 8–12), jeweils ohne und mit Social "
-             "Media (Faktor ≥ 10), eine Startperson.", _scenarios)
-    _stufen(p)
-    p.add_argument("--zielgruppe", default=None, metavar="N",
-                   help="zeigt zusätzlich die Reichweite mit Sättigung in dieser Zielgruppe")
-
-    p = _add(sub, "verzweigung", "Wahrscheinlichkeit, dass Mundpropaganda ausstirbt",
-             "Galton–Watson-Verzweigungsprozess: Wahrscheinlichkeit, dass die Kette des "
-             "Weitererzählens von selbst abbricht, abhängig von R.", _branching)
-    p.add_argument("--verteilung", default="alle", metavar="NAME",
-                   help="poisson, geometrisch, negbin oder alle; Standard: alle")
-    p.add_argument("--dispersion", default="0,2", metavar="D",
-                   help="Dispersion der negativen Binomialverteilung (> 0); Standard: 0,2")
-    p.add_argument("--r-max", dest="r_max", default="3", metavar="R",
-                   help="größtes R, höchstens 20; Standard: 3")
-
-    p = _add(sub, "simulation", "Monte-Carlo-Simulation der Reichweite",
-             "Simuliert viele Läufe des Sättigungsmodells mit Zufall (Reed–Frost-Kettenbinomial) "
-             "und zeigt Mittelwert, Median und 10-/90-%-Quantile je Stufe.", _simulation)
-    p.add_argument("--k", required=True, metavar="K", help="Personen je Weitererzählen (eine Zahl)")
-    _stufen(p)
-    p.add_argument("--zielgruppe", default="100000", metavar="N", help="Standard: 100000")
-    p.add_argument("--laeufe", default="10000", metavar="N", help="Zahl der Läufe; Standard: 10000")
-    p.add_argument("--seed", default=None, metavar="ZAHL",
-                   help="Zufallsstartwert für reproduzierbare Ergebnisse")
-    _quota(p)
-    _startpersonen(p)
-
-    p = _add(sub, "geruecht", "Gerüchtemodell (Daley–Kendall, Maki–Thompson)",
-             "Deterministisches Gerüchtemodell: Unwissende, Verbreitende und Verstummte über die "
-             "Zeit; Anteil, der nie davon hört.", _rumor)
-    p.add_argument("--modell", default="daley-kendall", metavar="NAME",
-                   help="daley-kendall oder maki-thompson; Standard: daley-kendall")
-    p.add_argument("--zielgruppe", default="10000", metavar="N", help="Standard: 10000")
-
-    p = _add(sub, "bass", "Bass-Diffusionsmodell",
-             "Anteil des Marktpotenzials, der übernommen hat, und Höhepunkt der Neuübernahmen.",
-             _bass)
-    p.add_argument("--p", default="0,03", metavar="P", help="Innovationskoeffizient; Standard: 0,03")
-    p.add_argument("--q", default="0,38", metavar="Q", help="Imitationskoeffizient; Standard: 0,38")
-    p.add_argument("--jahre", default="20", metavar="N", help="Zeitraum in Jahren; Standard: 20")
-
-    p = _add(sub, "k-faktor", "viraler Koeffizient (K-Faktor)",
-             "K-Faktor = Einladungen je Nutzer × Konversionsrate.", _k_factor)
-    p.add_argument("--einladungen", required=True, metavar="N", help="Einladungen je Nutzer")
-    p.add_argument("--konversion", required=True, metavar="QUOTE",
-                   help="Anteil der Einladungen, die zu Nutzern werden: 0 bis 1 oder in Prozent")
+    for view in params.VIEWS:
+        _add_view(sub, view)
     return parser
 
 
-def _reach(a):
-    return reports.reach_report(a.k, a.faktor, a.stufen, a.zielgruppe, a.weitererzaehlquote,
-                                a.startpersonen)
+def _usage_data(path: str):
+    """The data file for „nutzung“ (its sources are not checked against a bibliography here)."""
+    from pathlib import Path
+
+    from .usage import DataError, parse_usage
+
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"Die Datendatei „{path}“ fehlt; bitte mit --datei angeben (im "
+                         f"Repository: {USAGE_FILE}).", "datei")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"Die Datendatei „{path}“ lässt sich nicht lesen ({error}).",
+                         "datei") from None
+    try:
+        return parse_usage(text, file.name)
+    except DataError as error:
+        raise InputError(f"{path}:{error.line}: {error}", error.key) from None
 
 
-def _scenarios(a):
-    return reports.scenarios_report(a.stufen, a.zielgruppe)
-
-
-def _branching(a):
-    return reports.branching_report(a.verteilung, a.dispersion, a.r_max)
-
-
-def _simulation(a):
-    return reports.simulation_report(a.k, a.stufen, a.zielgruppe, a.laeufe, a.seed,
-                                     a.startpersonen, a.weitererzaehlquote)
-
-
-def _rumor(a):
-    return reports.rumor_report(a.modell, a.zielgruppe)
-
-
-def _bass(a):
-    return reports.bass_report(a.p, a.q, a.jahre)
-
-
-def _k_factor(a):
-    return reports.k_factor_report(a.einladungen, a.konversion)
+def run(args: argparse.Namespace) -> reports.Report:
+    """The report for parsed command-line arguments (values checked by the parameter table)."""
+    view: params.View = args.view
+    values = view.parse({p.key: getattr(args, p.key) for p in view.params})
+    if view.needs_usage:
+        return view.report(_usage_data(args.datei), **values)
+    return view.report(**values)
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -255,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         with _german_argparse():
             args = build_parser().parse_args(argv)
         fmt = getattr(args, "format", "text")
-        sys.stdout.write(render(args.handler(args), fmt))
+        sys.stdout.write(render(run(args), fmt))
         return 0
     except InputError as error:
         print(f"{PROG}: Fehler: {error}", file=sys.stderr)

@@ -4,8 +4,8 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 
-from . import validate
-from .validate import InputError
+from .errors import InputError
+from .numtext import fmt_decimal, fmt_decimal_band, range_bounds, shown
 
 
 @dataclass(frozen=True)
@@ -21,15 +21,15 @@ class Range:
             raise InputError("Ein Bereich braucht eine endliche untere Grenze.")
         if low > high:
             raise InputError(
-                f"Bei einem Bereich darf die untere Grenze ({validate.shown(low)}) nicht größer "
-                f"sein als die obere ({validate.shown(high)}).")
+                f"Bei einem Bereich darf die untere Grenze ({shown(low)}) nicht größer "
+                f"sein als die obere ({shown(high)}).")
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
 
     @classmethod
     def parse(cls, text: str, key: str | None = None) -> "Range":
         """Read "4-5", "4–5", "8 bis 12", "4,5", "4.5", "≥10", ">=10", "10+" or "mindestens 10"."""
-        return cls(*validate.range_bounds(text, key))
+        return cls(*range_bounds(text, key))
 
     @classmethod
     def point(cls, x: float) -> "Range":
@@ -67,8 +67,6 @@ class Range:
 
     def __str__(self) -> str:
         """German notation: „4–5“, „4,5“, „mindestens 40“."""
-        from .render.numbers import fmt_decimal, fmt_decimal_band
-
         if self.is_point:
             return fmt_decimal(self.low)
         return fmt_decimal_band(self.low, self.upper)

@@ -55,6 +55,8 @@ def simulate_reach(k: float, stufen: int, zielgruppe: int, runs: int, seed: int 
     `died_out` counts runs whose chain has stopped by the last Stufe (no spreader left) – in a
     small target group that includes chains that stopped because everyone had heard it.
     """
+    validate.numbers_only(k=k, stufen=stufen, zielgruppe=zielgruppe, laeufe=runs, seed=seed,
+                          startpersonen=seeds, weitererzaehlquote=retell)
     kk = validate.single_k(k)
     n = validate.stufen(stufen)
     n_seeds = validate.seeds(seeds)

@@ -2,14 +2,21 @@
 
 Each checker takes what a person typed (a string, e.g. "4,5" or "50 %") or a Python number and
 returns a clean value or raises `InputError`, whose `.key` names the offending input with its
-German key (the name used in directives and on the command line).
+German key (the name used in directives and on the command line). The parameter table
+(`smm_calc.params`) uses these checkers as the parsers at the edge; the models call them again
+on numbers (never on text – see `numbers_only`) for the Python API.
+
+Layering: this module builds on `errors`, `numtext` (number syntax and formatting) and `ranges`;
+it imports nothing from `render`, the models or the reports.
 """
 
 import math
 import re
 from numbers import Real
 
-from .render.numbers import fmt_decimal, fmt_number
+from .errors import InputError
+from .numtext import fmt_decimal, fmt_number, range_bounds, shown, to_float  # noqa: F401
+from .ranges import Range
 
 MAX_STUFEN = 50
 MAX_ZIELGRUPPE = 10**10
@@ -18,80 +25,10 @@ MAX_RESULT = 1e300
 MAX_RUNS = 10**7
 MAX_R = 1000.0
 MAX_JAHRE = 200
-
-
-class InputError(ValueError):
-    """A user's input is not usable; the message is German and meant to be shown as is."""
-
-    def __init__(self, message: str, key: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.key = key
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def shown(value) -> str:
-    """The value as the user gave it, for „…“ quotes in messages."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int) and abs(value) >= 10**15:
-        digits = str(abs(value))
-        return f"{'-' if value < 0 else ''}{digits[0]},{digits[1:3]}·10^{len(digits) - 1}"
-    if isinstance(value, Real):
-        x = float(value)
-        if math.isnan(x):
-            return "NaN"
-        if math.isinf(x):
-            return "unendlich" if x > 0 else "minus unendlich"
-        if abs(x) >= 1e15 or (x != 0 and abs(x) < 1e-6):
-            return f"{x:g}".replace(".", ",")
-        return fmt_decimal(x, 6)
-    return str(value)
+MAX_GENERATIONEN = 50
 
 
 # --- numbers ------------------------------------------------------------------------------------
-
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?:\D|$))")
-
-
-def _normalise(text: str) -> str:
-    t = text.strip().lower().replace("\u2212", "-")  # typographic minus
-    return _SPACES.sub("", t)  # 100 000 → 100000
-
-
-def to_float(value, key: str | None, *, grouped: bool = False) -> float:
-    """A finite real number from a Python number or text ("4,5", "4.5", "1e6", "1.000,5").
-
-    With `grouped`, "100.000" means one hundred thousand (for whole numbers such as zielgruppe).
-    """
-    if isinstance(value, bool):
-        raise InputError(f"{key} muss eine Zahl sein, nicht „{value}“.", key)
-    if isinstance(value, Real):
-        try:
-            x = float(value)
-        except OverflowError:
-            x = math.inf
-    elif isinstance(value, str):
-        t = _normalise(value)
-        if _GROUPED.fullmatch(t) and (grouped or "," in t):
-            t = t.replace(".", "").replace(",", ".")
-        elif t.count(",") == 1 and "." not in t:
-            t = t.replace(",", ".")
-        if not _PLAIN.fullmatch(t):
-            raise InputError(f"{key} muss eine Zahl sein, nicht „{shown(value)}“.", key)
-        x = float(t)
-    else:
-        raise InputError(f"{key} muss eine Zahl sein, nicht „{shown(value)}“.", key)
-    if not math.isfinite(x):
-        raise InputError(f"{key} muss eine endliche Zahl sein, nicht „{shown(value)}“.", key)
-    return x
-
 
 def to_int(value, key: str, lo: int, hi: int, *, hint: str = "") -> int:
     """A whole number in [lo, hi]."""
@@ -130,51 +67,10 @@ def in_interval(value, key: str, lo: float, hi: float, *, lo_open: bool = False)
     return x
 
 
-# --- ranges -------------------------------------------------------------------------------------
-
-_NUM = r"[+-]?[\d][\d.,]*(?:e[+-]?\d+)?|[+-]?\.\d+"
-_OPEN = [
-    re.compile(rf"(?:≥|>=|>|mindestens|ab|min\.)\s*(?P<a>{_NUM})"),
-    re.compile(rf"(?P<a>{_NUM})\s*(?:\+|oder mehr|und mehr)"),
-]
-_BETWEEN = re.compile(rf"(?P<a>{_NUM})\s*(?:-|–|—|bis)\s*(?P<b>{_NUM})")
-
-
-def range_bounds(text, key: str | None = None) -> tuple[float, float]:
-    """(low, high) from "4-5", "4–5", "8 bis 12", "4,5", "4.5", "≥10", ">=10", "10+", "mindestens 10".
-
-    `high` is math.inf for an open range; a single number gives low == high.
-    """
-    name = key or "Der Bereich"
-    if isinstance(text, Real) and not isinstance(text, bool):
-        x = to_float(text, name)
-        return x, x
-    if not isinstance(text, str):
-        raise InputError(f"{name} muss eine Zahl oder ein Bereich sein, nicht „{shown(text)}“.", key)
-    t = _normalise(text)
-    if _PLAIN.fullmatch(t.replace(",", ".", 1)) or _GROUPED.fullmatch(t):
-        x = to_float(text, name)
-        return x, x
-    for pattern in _OPEN:
-        if m := pattern.fullmatch(t):
-            return to_float(m["a"], name), math.inf
-    if m := _BETWEEN.fullmatch(t):
-        low, high = to_float(m["a"], name), to_float(m["b"], name)
-        if low > high:
-            raise InputError(
-                f"{name}: Bei „{shown(text)}“ ist die untere Grenze größer als die obere.", key)
-        return low, high
-    raise InputError(
-        f"{name} muss eine Zahl oder ein Bereich wie „4–5“, „8 bis 12“ oder „≥10“ sein, "
-        f"nicht „{shown(text)}“.", key)
-
-
 # --- the model inputs ---------------------------------------------------------------------------
 
 def positive_range(value, key: str):
     """A Range (or a number kept as float) whose ends are positive and at most MAX_K."""
-    from .ranges import Range
-
     if isinstance(value, Range):
         rng, text = value, str(value)
     elif isinstance(value, Real) and not isinstance(value, bool):
@@ -204,8 +100,6 @@ def k_value(value, key: str = "k"):
 
 def single_k(value, key: str = "k") -> float:
     """k for models that need one number (the simulation)."""
-    from .ranges import Range
-
     k = positive_range(value, key)
     if isinstance(k, Range):
         if not k.is_point:
@@ -242,7 +136,8 @@ def runs(value, key: str = "laeufe") -> int:
 
 
 def rng_seed(value, key: str = "seed") -> int | None:
-    if value is None:
+    """A seed for the random numbers, or None („zufall“): different numbers on every call."""
+    if value is None or (isinstance(value, str) and value.strip().lower() == "zufall"):
         return None
     return to_int(value, key, 0, 2**63 - 1)
 
@@ -261,6 +156,40 @@ OFFSPRING = {
     "geometric": "geometric", "geometrisch": "geometric",
     "negbin": "negbin", "negativ-binomial": "negbin",
 }
+
+
+def offspring_choice(value, key: str = "verteilung") -> str:
+    """An offspring distribution or „alle“ (the views show all three side by side)."""
+    name = str(value).strip().lower()
+    if name == "alle":
+        return name
+    if name not in OFFSPRING:
+        raise InputError(
+            "verteilung muss „poisson“, „geometrisch“, „negbin“ oder „alle“ sein, "
+            f"nicht „{shown(value)}“.", key)
+    return OFFSPRING[name]
+
+
+def negbin_dispersion(value, key: str = "dispersion") -> float:
+    """The dispersion the negative binomial needs (None: missing)."""
+    if value is None:
+        raise InputError(
+            "Für die negative Binomialverteilung fehlt die Dispersion (z. B. 0,2).", key)
+    return dispersion(value, key)
+
+
+def r_max(value, key: str = "r_max") -> float:
+    """The largest R on the axis of the branching view."""
+    return in_interval(value, key, 0.0, 20.0, lo_open=True)
+
+
+def subcritical(r: float, key: str, what: str, name: str | None = None) -> float:
+    """A rate below 1 – expected totals are finite only then. `what` is the German subject
+    („Die erwartete Reichweite“), `name` the rate in the message (default: the key)."""
+    if r >= 1:
+        raise InputError(f"{what} ist nur endlich, wenn {name or key} kleiner als 1 ist, "
+                         f"nicht „{shown(r)}“.", key)
+    return r
 
 
 def offspring(value, key: str = "verteilung") -> str:
@@ -282,6 +211,19 @@ def rumor_model(value, key: str = "modell") -> str:
     return name
 
 
+def rumor_zielgruppe(value, key: str = "zielgruppe") -> int:
+    """The rumour models need at least one more person than the first spreader."""
+    return to_int(value, key, 2, MAX_ZIELGRUPPE)
+
+
+def t_max(value, key: str = "t_max") -> float | None:
+    return None if value is None else in_interval(value, key, 0.0, 1000.0, lo_open=True)
+
+
+def points(value, key: str = "punkte") -> int:
+    return to_int(value, key, 2, 100_001)
+
+
 def bass_p(value, key: str = "p") -> float:
     return in_interval(value, key, 0.0, 1.0, lo_open=True)
 
@@ -294,12 +236,66 @@ def jahre(value, key: str = "jahre") -> int:
     return to_int(value, key, 1, MAX_JAHRE)
 
 
+def times(t, key: str = "t"):
+    """Points in time ≥ 0 for the Bass curves: a number or an array (as a numpy array)."""
+    import numpy as np
+
+    if isinstance(t, str):
+        numbers_only(**{key: t})
+    arr = np.asarray(t, dtype=float)
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        raise InputError("Die Zeit t muss eine endliche Zahl ≥ 0 sein.", key)
+    return arr
+
+
 def invites(value, key: str = "einladungen") -> float:
     return in_interval(value, key, 0.0, 1e9)
 
 
 def conversion(value, key: str = "konversion") -> float:
     return to_share(value, key)
+
+
+def generationen(value, key: str = "generationen") -> int:
+    return to_int(value, key, 1, MAX_GENERATIONEN)
+
+
+def k_times_factor(k, faktor, key: str = "faktor") -> Range:
+    """k × faktor (both positive ranges) as one Range, at most MAX_K at either finite end."""
+    k_range = _as_range(k_value(k))
+    factor = _as_range(positive_range(faktor, key))
+    product = k_range * factor
+    if product.low > MAX_K or (not product.is_open and product.high > MAX_K):
+        raise InputError(
+            f"k × faktor darf höchstens {fmt_number(MAX_K)} sein, nicht „{product}“.", key)
+    return product
+
+
+def _as_range(value) -> Range:
+    return value if isinstance(value, Range) else Range.point(value)
+
+
+DARSTELLUNGEN = ("tabelle", "abbildung", "beides")
+
+
+def darstellung(value, key: str = "darstellung") -> str:
+    """How a view appears on a page: tables, figures or both."""
+    mode = str(value).strip().lower()
+    if mode not in DARSTELLUNGEN:
+        raise InputError(
+            f"darstellung muss „tabelle“, „abbildung“ oder „beides“ sein, nicht „{shown(value)}“.",
+            key)
+    return mode
+
+
+def numbers_only(**values) -> None:
+    """Models compute with numbers and Range, never with text: text is read at the edge (the
+    parameter table, `Range.parse`, the checkers here). Raises for the first text value."""
+    for key, value in values.items():
+        if isinstance(value, str):
+            raise InputError(
+                f"{key} muss eine Zahl (oder ein Range) sein, kein Text wie „{shown(value)}“; "
+                "Text liest Range.parse oder smm_calc.validate.", key)
 
 
 def check_finite(values, key: str, what: str) -> None:
@@ -366,6 +362,28 @@ def usage_series(value, key: str = "reihe") -> str:
             f"{key} muss eine Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen sein "
             f"(z. B. „ard-zdf“), nicht „{shown(value)}“.", key)
     return name
+
+
+def usage_platform_list(value, available: list[str], key: str = "plattformen") -> list[str]:
+    """„alle“ (every platform in `available`) or a comma-separated list of platforms."""
+    text = str(value).strip().lower()
+    if text in ("", "alle"):
+        return list(available)
+    chosen: list[str] = []
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        name = usage_platform(part, key)
+        if name not in available:
+            raise InputError(
+                f"Für „{name}“ gibt es in dieser Reihe und Messung keine Werte; vorhanden sind: "
+                f"{', '.join(available)}.", key)
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise InputError("plattformen ist leer; „alle“ oder eine Liste wie "
+                         "„instagram, facebook“ angeben.", key)
+    return chosen
 
 
 def usage_value(value, key: str = "wert") -> float:

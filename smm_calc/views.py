@@ -3,17 +3,18 @@
 Contract with the hook (keep stable): `render_view(options)` returns `Rendered(blocks)`, Markdown
 strings and `Figure`s in page order; every mistake raises `InputError` with `.key` set to the
 offending key. `KEYS` lists, per view, every allowed key with a short German description.
+Views, keys, parsers and defaults come from the parameter table `smm_calc.params`.
 """
 
 import base64
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from . import reports
+from . import params, validate
 from .render.figures import VARIANTS, draw_variants, picture_html, svg_size
 from .render.tables import Table, to_markdown
+from .errors import InputError
 from .usage import UsageData
-from .validate import InputError
 
 
 # For Jupyter (no site stylesheet): show the variant of JupyterLab's theme (it marks <body>; on
@@ -58,63 +59,18 @@ class Rendered:
     blocks: tuple["str | Figure", ...]  # Markdown strings and figures, in page order
 
 
-@dataclass(frozen=True)
-class _View:
-    report: Callable[..., reports.Report]
-    keys: dict[str, str]  # view-specific key → German description
-    required: tuple[str, ...] = ()
-    needs_usage: bool = False  # the report's first argument is the parsed usage data file
-
-
-_COMMON = {
-    "ansicht": "welche Berechnung: szenarien, reichweite, verzweigung, geruecht, bass oder nutzung",
-    "darstellung": "tabelle, abbildung oder beides (Standard: beides)",
-}
-
-_VIEWS: dict[str, _View] = {
-    "szenarien": _View(reports.scenarios_report, {
-        "stufen": "Zahl der Weitererzähl-Stufen, 0 bis 50 (Standard: 5)",
-        "zielgruppe": "Größe der Zielgruppe; zeigt zusätzlich die Reichweite mit Sättigung (optional)",
-    }),
-    "reichweite": _View(reports.reach_report, {
-        "k": "Personen, denen jede Person weitererzählt: Zahl oder Bereich wie 4–5 oder ≥10 (Pflicht)",
-        "faktor": "Faktor für die Empfänger, z. B. ≥10 für Social Media (Standard: 1)",
-        "stufen": "Zahl der Weitererzähl-Stufen, 0 bis 50 (Standard: 5)",
-        "zielgruppe": "Größe der Zielgruppe (Standard: 100000)",
-        "weitererzaehlquote": "Anteil der Informierten, die weitererzählen, 0 bis 1 oder in % (Standard: 1)",
-        "startpersonen": "Zahl der Personen, die die Nachricht zuerst haben (Standard: 1)",
-    }, required=("k",)),
-    "verzweigung": _View(reports.branching_report, {
-        "verteilung": "poisson, geometrisch, negbin oder alle (Standard: alle)",
-        "dispersion": "Dispersion der negativen Binomialverteilung, größer als 0 (Standard: 0,2)",
-        "r_max": "größtes R auf der Achse, größer als 0 und höchstens 20 (Standard: 3)",
-    }),
-    "geruecht": _View(reports.rumor_report, {
-        "modell": "daley-kendall oder maki-thompson (Standard: daley-kendall)",
-        "zielgruppe": "Größe der Zielgruppe, mindestens 2 (Standard: 10000)",
-    }),
-    "bass": _View(reports.bass_report, {
-        "p": "Innovationskoeffizient, größer als 0 und höchstens 1 (Standard: 0,03)",
-        "q": "Imitationskoeffizient, 0 bis 10 (Standard: 0,38)",
-        "jahre": "Zeitraum in Jahren, 1 bis 200 (Standard: 20)",
-    }),
-    "nutzung": _View(reports.usage_report, {
-        "reihe": "Datenreihe aus der Datendatei, z. B. ard-zdf oder pew (Standard: ard-zdf)",
-        "messung": "woechentlich, taeglich oder ueberhaupt (Standard: woechentlich)",
-        "plattformen": "alle oder eine Liste wie instagram, facebook, tiktok (Standard: alle)",
-    }, needs_usage=True),
-}
-
-VIEWS: tuple[str, ...] = tuple(_VIEWS)
-KEYS: dict[str, dict[str, str]] = {name: {**_COMMON, **v.keys} for name, v in _VIEWS.items()}
-DARSTELLUNGEN = ("tabelle", "abbildung", "beides")
+VIEWS: tuple[str, ...] = tuple(v.name for v in params.VIEWS)
+# per view: every allowed key → its German description (from the parameter table)
+KEYS: dict[str, dict[str, str]] = {
+    v.name: {p.key: p.describe() for p in (*params.COMMON, *v.params)} for v in params.VIEWS}
+DARSTELLUNGEN = validate.DARSTELLUNGEN
 
 
 def _choices(values) -> str:
     return ", ".join(values)
 
 
-def _parse_options(options: Mapping[str, str]) -> tuple[str, str, dict[str, str]]:
+def _parse_options(options: Mapping[str, str]) -> tuple[params.View, str, dict[str, str]]:
     opts: dict[str, str] = {}
     for raw_key, value in options.items():
         key = str(raw_key).strip().lower()
@@ -123,24 +79,18 @@ def _parse_options(options: Mapping[str, str]) -> tuple[str, str, dict[str, str]
         opts[key] = "" if value is None else str(value).strip()
     if "ansicht" not in opts:
         raise InputError(f"Es fehlt „ansicht“; möglich sind: {_choices(VIEWS)}.", "ansicht")
-    view = opts.pop("ansicht").lower()
-    if view not in _VIEWS:
+    name = opts.pop("ansicht").lower()
+    if name not in params.BY_NAME:
         raise InputError(
-            f"Unbekannte Ansicht „{view}“; möglich sind: {_choices(VIEWS)}.", "ansicht")
-    mode = opts.pop("darstellung", "beides").lower()
-    if mode not in DARSTELLUNGEN:
-        raise InputError(
-            f"darstellung muss „tabelle“, „abbildung“ oder „beides“ sein, nicht „{mode}“.",
-            "darstellung")
-    allowed = KEYS[view]
+            f"Unbekannte Ansicht „{name}“; möglich sind: {_choices(VIEWS)}.", "ansicht")
+    view = params.BY_NAME[name]
+    mode = validate.darstellung(opts.pop("darstellung", "beides"))
+    allowed = KEYS[name]
     for key in opts:
         if key not in allowed:
             raise InputError(
-                f"Unbekannter Schlüssel „{key}“ für die Ansicht „{view}“; erlaubt sind: "
+                f"Unbekannter Schlüssel „{key}“ für die Ansicht „{name}“; erlaubt sind: "
                 f"{_choices(allowed)}.", key)
-    for key in _VIEWS[view].required:
-        if key not in opts:
-            raise InputError(f"Für die Ansicht „{view}“ fehlt der Schlüssel „{key}“.", key)
     return view, mode, opts
 
 
@@ -151,15 +101,15 @@ def render_view(options: Mapping[str, str], *, nutzung: "UsageData | None" = Non
     view „nutzung“; the caller reads the file (the site's hook passes it).
     """
     view, mode, opts = _parse_options(options)
-    spec = _VIEWS[view]
-    if spec.needs_usage:
+    values = view.parse(opts)
+    if view.needs_usage:
         if nutzung is None:
-            raise InputError(f"Für die Ansicht „{view}“ fehlen die Nutzungsdaten (die Datendatei "
-                             "docs/daten/social-media-nutzung.csv).", "ansicht")
-        report = spec.report(nutzung, **opts)
+            raise InputError(f"Für die Ansicht „{view.name}“ fehlen die Nutzungsdaten (die "
+                             "Datendatei docs/daten/social-media-nutzung.csv).", "ansicht")
+        report = view.report(nutzung, **values)
     else:
-        report = spec.report(**opts)
-    if mode == "abbildung" and not report.figures:
+        report = view.report(**values)
+    if mode == "abbildung" and not report.figures:  # only with 0 Stufen
         raise InputError("Für eine Abbildung braucht es mindestens eine Weitererzähl-Stufe.",
                          "stufen")
     blocks: list[str | Figure] = []

@@ -10,15 +10,6 @@ import math
 from .. import validate
 
 
-def _times(t):
-    import numpy as np
-
-    arr = np.asarray(t, dtype=float)
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise validate.InputError("Die Zeit t muss eine endliche Zahl ≥ 0 sein.", "t")
-    return arr
-
-
 def _out(t, values):
     import numpy as np
 
@@ -27,20 +18,22 @@ def _out(t, values):
 
 def bass_adoption(t, p: float, q: float):
     """Cumulative share F(t) (a float for a number t, an array for an array)."""
+    validate.numbers_only(p=p, q=q)
     p, q = validate.bass_p(p), validate.bass_q(q)
     import numpy as np
 
-    arr = _times(t)
+    arr = validate.times(t)
     e = np.exp(-(p + q) * arr)
     return _out(t, -np.expm1(-(p + q) * arr) / (1.0 + (q / p) * e))
 
 
 def bass_rate(t, p: float, q: float):
     """Adoption rate f(t) = dF/dt (share of the market per unit of time)."""
+    validate.numbers_only(p=p, q=q)
     p, q = validate.bass_p(p), validate.bass_q(q)
     import numpy as np
 
-    arr = _times(t)
+    arr = validate.times(t)
     e = np.exp(-(p + q) * arr)
     return _out(t, (p + q) ** 2 / p * e / (1.0 + (q / p) * e) ** 2)
 
@@ -50,6 +43,7 @@ def bass_peak(p: float, q: float) -> tuple[float, float]:
 
     t* = ln(q/p)/(p + q) for q > p; for q ≤ p adoptions fall from the start and (0, 0) is returned.
     """
+    validate.numbers_only(p=p, q=q)
     p, q = validate.bass_p(p), validate.bass_q(q)
     if q <= p:
         return 0.0, 0.0

@@ -17,21 +17,15 @@ from ..solvers import bisect
 def offspring_pgf(r: float, offspring: str = "poisson", dispersion: float | None = None
                   ) -> Callable[[float], float]:
     """The probability generating function G(s) of the offspring distribution with mean r."""
+    validate.numbers_only(r=r, dispersion=dispersion)
     r = validate.rate(r)
     kind = validate.offspring(offspring)
     if kind == "poisson":
         return lambda s: math.exp(r * (s - 1.0))
     if kind == "geometric":
         return lambda s: 1.0 / (1.0 + r * (1.0 - s))
-    d = _dispersion(dispersion)
+    d = validate.negbin_dispersion(dispersion)
     return lambda s: (1.0 + r * (1.0 - s) / d) ** (-d)
-
-
-def _dispersion(dispersion: float | None) -> float:
-    if dispersion is None:
-        raise validate.InputError(
-            "Für die negative Binomialverteilung fehlt die Dispersion (z. B. 0,2).", "dispersion")
-    return validate.dispersion(dispersion)
 
 
 def _turning_point(r: float, kind: str, dispersion: float | None) -> float:
@@ -49,9 +43,10 @@ def extinction_probability(r: float, offspring: str = "poisson",
     offspring: "poisson", "geometric" (also "geometrisch") or "negbin" (needs `dispersion` > 0).
     For several independent starters the probability is q ** seeds.
     """
+    validate.numbers_only(r=r, dispersion=dispersion)
     r = validate.rate(r)
     kind = validate.offspring(offspring)
-    d = _dispersion(dispersion) if kind == "negbin" else None
+    d = validate.negbin_dispersion(dispersion) if kind == "negbin" else None
     if r <= 1.0:
         return 1.0
     g = offspring_pgf(r, kind, d)
@@ -68,10 +63,7 @@ def expected_total(r: float, seeds: int = 1) -> float:
     people told (originators excluded, like reach) is `expected_total(r, seeds) − seeds`
     = seeds·r/(1 − r); see also `expected_reach` for originators who always pass it on.
     """
-    r = validate.rate(r)
+    validate.numbers_only(r=r, seeds=seeds)
+    r = validate.subcritical(validate.rate(r), "r", "Die erwartete Gesamtzahl")
     n_seeds = validate.seeds(seeds)
-    if r >= 1:
-        raise validate.InputError(
-            f"Die erwartete Gesamtzahl ist nur für r kleiner als 1 endlich, nicht „{validate.shown(r)}“.",
-            "r")
     return n_seeds / (1.0 - r)

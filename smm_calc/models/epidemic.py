@@ -8,6 +8,7 @@ from ..solvers import bisect
 
 def final_size(r0: float) -> float:
     """Positive root of z = 1 − exp(−R0·z) for R0 > 1; 0 for R0 ≤ 1 (large population limit)."""
+    validate.numbers_only(r0=r0)
     r0 = validate.rate(r0, "r0")
     if r0 <= 1.0:
         return 0.0

@@ -48,17 +48,14 @@ class RumorTrajectory:
     never_heard: float
 
 
-def _zielgruppe(value) -> int:
-    return validate.to_int(value, "zielgruppe", 2, validate.MAX_ZIELGRUPPE)
-
-
 def rumor_never_heard(zielgruppe: int | None = None) -> float:
     """Share that never hears the rumour: root of x·e^(2(1−x)) = 1 (N → ∞) or, for one first
     spreader among N, of 2x − ln x = C with C = y₀ + 2x₀ − ln x₀, x₀ = 1 − 1/N, y₀ = 1/N."""
     if zielgruppe is None:
         c = 2.0
     else:
-        n = _zielgruppe(zielgruppe)
+        validate.numbers_only(zielgruppe=zielgruppe)
+        n = validate.rumor_zielgruppe(zielgruppe)
         x0, y0 = 1.0 - 1.0 / n, 1.0 / n
         c = y0 + 2.0 * x0 - math.log(x0)
     return bisect(lambda x: 2.0 * x - math.log(x) - c, math.exp(-c), 0.5)
@@ -86,11 +83,11 @@ def rumor_trajectory(modell: str = "daley-kendall", zielgruppe: int = 10000,
     Without `t_max` it runs until the spreaders have fallen below 0,1 % after their peak
     (rounded up to a whole time unit).
     """
+    validate.numbers_only(zielgruppe=zielgruppe, t_max=t_max, punkte=points)
     model = validate.rumor_model(modell)
-    n = _zielgruppe(zielgruppe)
-    if t_max is not None:
-        t_max = validate.in_interval(t_max, "t_max", 0.0, 1000.0, lo_open=True)
-    points = validate.to_int(points, "punkte", 2, 100_001)
+    n = validate.rumor_zielgruppe(zielgruppe)
+    t_max = validate.t_max(t_max)
+    points = validate.points(points)
     f = _drift(model)
     dt = 0.01
     x, y = 1.0 - 1.0 / n, 1.0 / n

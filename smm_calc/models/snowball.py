@@ -58,11 +58,12 @@ def _band(k: Range, compute) -> Band:
     return Band(compute(k.low), None if k.is_open else compute(k.high), k)
 
 
-def naive_reach(k: "float | Range | str", stufen: int, seeds: int = 1) -> "Reach | Band":
+def naive_reach(k: "float | Range", stufen: int, seeds: int = 1) -> "Reach | Band":
     """Naive snowball: every newly informed person tells k new people, new in Stufe s = seeds·kˢ.
 
-    A Range (or text such as "4–5") for k gives a Band.
+    A Range for k (e.g. `Range.parse("4–5")`) gives a Band.
     """
+    validate.numbers_only(k=k, stufen=stufen, startpersonen=seeds)
     k = validate.k_value(k)
     n = validate.stufen(stufen)
     n_seeds = validate.seeds(seeds)
@@ -80,13 +81,15 @@ def naive_reach(k: "float | Range | str", stufen: int, seeds: int = 1) -> "Reach
     return _band(k, compute) if isinstance(k, Range) else compute(k)
 
 
-def saturating_reach(k: "float | Range | str", stufen: int, zielgruppe: int, seeds: int = 1,
+def saturating_reach(k: "float | Range", stufen: int, zielgruppe: int, seeds: int = 1,
                      retell: float = 1.0) -> "Reach | Band":
     """Expected reach when every spreader makes k contacts drawn at random from all N people.
 
     U₀ = N − seeds, T₀ = seeds, U_{s+1} = U_s·(1 − 1/N)^(k·T_s), T_s = retell·(U_{s−1} − U_s);
     new[s] = U_{s−1} − U_s. Originators are part of N and always pass the message on.
     """
+    validate.numbers_only(k=k, stufen=stufen, zielgruppe=zielgruppe, startpersonen=seeds,
+                          weitererzaehlquote=retell)
     k = validate.k_value(k)
     n = validate.stufen(stufen)
     n_seeds = validate.seeds(seeds)
@@ -117,12 +120,10 @@ def expected_reach(k: float, retell: float = 1.0, seeds: int = 1) -> float:
     Originators tell k people each; of everyone told a share `retell` tells k more, so the
     effective rate is R = k·retell and the reach sums to seeds·k/(1 − R) (originators excluded).
     """
+    validate.numbers_only(k=k, weitererzaehlquote=retell, startpersonen=seeds)
     kk = validate.single_k(k)
     quota = validate.retell(retell)
     n_seeds = validate.seeds(seeds)
-    r = kk * quota
-    if r >= 1:
-        raise validate.InputError(
-            "Die erwartete Reichweite ist nur endlich, wenn k · weitererzaehlquote kleiner als 1 ist, "
-            f"nicht „{validate.shown(r)}“.", "weitererzaehlquote")
+    r = validate.subcritical(kk * quota, "weitererzaehlquote", "Die erwartete Reichweite",
+                             "k · weitererzaehlquote")
     return n_seeds * kk / (1.0 - r)

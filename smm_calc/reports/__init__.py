@@ -1,8 +1,10 @@
 """Reports: what each view / CLI command shows, as data (tables, figure specs, notes).
 
 The views render them as Markdown and SVG, the CLI as text, Markdown, CSV or JSON. Every report
-function takes raw user values (text such as "4–5" or "50 %", or Python numbers) and validates
-them through `smm_calc.validate`.
+function takes values already parsed by its view's parameter table (`smm_calc.params`: numbers,
+Range, names – never text such as "4–5"), one keyword argument per key, and no defaults: those
+live in the table. Rules that join two inputs (k × faktor, zielgruppe ≥ startpersonen) are
+checkers of `smm_calc.validate`, called here.
 """
 
 from .base import Report

@@ -10,7 +10,7 @@ from ..render.tables import Column, Table
 from .base import Report, ascii_id
 
 
-def bass_report(p=0.03, q=0.38, jahre=20) -> Report:
+def bass_report(*, p: float, q: float, jahre: int) -> Report:
     pp, qq, years = validate.bass_p(p), validate.bass_q(q), validate.jahre(jahre)
     t_star, f_star = bass_peak(pp, qq)
     step = max(1, math.ceil(years / 30))

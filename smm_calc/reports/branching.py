@@ -7,25 +7,17 @@ from ..render.figures import FigureSpec, Guide, Series
 from ..render.tables import Column, Table
 from .base import Report, ascii_id, nice_step
 
-CHOICES = ("poisson", "geometrisch", "negbin", "alle")
-
-
 def _label(kind: str, d: float) -> str:
     return {"poisson": "Poisson", "geometric": "geometrisch",
             "negbin": f"negativ-binomial, Dispersion {nf.fmt_decimal(d)}"}[kind]
 
 
-def branching_report(verteilung="alle", dispersion=0.2, r_max=3) -> Report:
+def branching_report(*, verteilung: str, dispersion: float, r_max: float) -> Report:
     """Extinction probability against R for the chosen offspring distribution(s)."""
-    choice = str(verteilung).strip().lower()
-    if choice != "alle" and choice not in validate.OFFSPRING:
-        raise validate.InputError(
-            "verteilung muss „poisson“, „geometrisch“, „negbin“ oder „alle“ sein, "
-            f"nicht „{validate.shown(verteilung)}“.", "verteilung")
-    kinds = ("poisson", "geometric", "negbin") if choice == "alle" else (
-        validate.offspring(choice),)
+    choice = validate.offspring_choice(verteilung)
+    kinds = ("poisson", "geometric", "negbin") if choice == "alle" else (choice,)
     d = validate.dispersion(dispersion)
-    top = validate.in_interval(r_max, "r_max", 0.0, 20.0, lo_open=True)
+    top = validate.r_max(r_max)
 
     step = nice_step(top, 12)
     rs = [i * step for i in range(int(top / step + 1e-9) + 1)]

@@ -49,7 +49,7 @@ OPEN_NOTE = ("„mindestens“: Der Social-Media-Faktor ist nur nach unten begre
              "deshalb hat die Reichweite dort keine obere Grenze.")
 
 
-def scenarios_report(stufen=5, zielgruppe=None) -> Report:
+def scenarios_report(*, stufen: int, zielgruppe: int | None) -> Report:
     """The four scenarios of the seed text, naive and (with a target group) saturating."""
     n = validate.stufen(stufen)
     big_n = None if zielgruppe is None else validate.zielgruppe(zielgruppe)
@@ -112,16 +112,12 @@ def scenarios_report(stufen=5, zielgruppe=None) -> Report:
     return Report("Die vier Szenarien der Faustregel", tuple(items))
 
 
-def reach_report(k, faktor=1, stufen=5, zielgruppe=100000, weitererzaehlquote=1,
-                 startpersonen=1) -> Report:
+def reach_report(*, k: "float | Range", faktor: "float | Range", stufen: int, zielgruppe: int,
+                 weitererzaehlquote: float, startpersonen: int) -> Report:
     """Naive snowball vs. saturation for one k (number or range) times a factor."""
     k_in = _as_range(validate.k_value(k))
     factor = _as_range(validate.positive_range(faktor, "faktor"))
-    k_eff = k_in * factor
-    if k_eff.low > validate.MAX_K or (not k_eff.is_open and k_eff.high > validate.MAX_K):
-        raise validate.InputError(
-            f"k × faktor darf höchstens {nf.fmt_number(validate.MAX_K)} sein, nicht „{k_eff}“.",
-            "faktor")
+    k_eff = validate.k_times_factor(k_in, factor)
     n = validate.stufen(stufen)
     seeds = validate.seeds(startpersonen)
     big_n = validate.zielgruppe(zielgruppe, seeds)
@@ -179,11 +175,12 @@ def reach_report(k, faktor=1, stufen=5, zielgruppe=100000, weitererzaehlquote=1,
     return Report(f"Reichweite für {k_text}", tuple(items))
 
 
-def simulation_report(k, stufen=5, zielgruppe=100000, laeufe=10000, seed=None, startpersonen=1,
-                      weitererzaehlquote=1) -> Report:
+def simulation_report(*, k: float, stufen: int, zielgruppe: int, laeufe: int, seed: int | None,
+                      startpersonen: int, weitererzaehlquote: float) -> Report:
     """Monte Carlo quantiles next to the deterministic saturation model."""
-    sim = simulate_reach(k, stufen, zielgruppe, laeufe, seed=seed, seeds=startpersonen,
-                         retell=weitererzaehlquote)
+    sim = simulate_reach(validate.single_k(k), validate.stufen(stufen), validate.zielgruppe(zielgruppe),
+                         validate.runs(laeufe), seed=validate.rng_seed(seed),
+                         seeds=validate.seeds(startpersonen), retell=validate.retell(weitererzaehlquote))
     det = saturating_reach(sim.k, sim.stufen, sim.zielgruppe, sim.seeds, sim.retell)
     rows = stufen_rows(sim.stufen)
     table = Table(
@@ -196,10 +193,36 @@ def simulation_report(k, stufen=5, zielgruppe=100000, laeufe=10000, seed=None, s
          Column("median", "Median", "count", tuple(sim.q50[s] for s in rows)),
          Column("p90", "90-%-Quantil", "count", tuple(sim.q90[s] for s in rows)),
          Column("modell", "Sättigungsmodell", "count", tuple(det.cumulative[s] for s in rows))))
+    items: list = []
+    n = sim.stufen
+    if n > 0:
+        xs = tuple(range(1, n + 1))
+        setting = (f"k = {nf.fmt_decimal(sim.k)}, Zielgruppe {nf.fmt_number(sim.zielgruppe)}, "
+                   f"{nf.fmt_number(sim.runs)} Läufe")
+        items.append(FigureSpec(
+            name=ascii_id("simulation", sim.k, "s", n, "n", sim.zielgruppe, "q", sim.retell,
+                          "l", sim.runs, "seed", "zufall" if sim.seed is None else sim.seed),
+            title="Simulierte Reichweite: Median und Spanne der Läufe",
+            alt=(f"Liniendiagramm: simulierte Reichweite nach Weitererzähl-Stufe 1 bis {n} "
+                 f"({setting}). Nach Stufe {n} liegt der Median bei {nf.fmt_count(sim.q50[n])} "
+                 f"Personen, vier Fünftel der Läufe liegen zwischen {nf.fmt_count(sim.q10[n])} und "
+                 f"{nf.fmt_count(sim.q90[n])}; das Sättigungsmodell ergibt "
+                 f"{nf.fmt_count(det.cumulative[n])}."),
+            caption=(f"Monte-Carlo-Simulation ({setting}): Die Fläche reicht vom 10-%- zum "
+                     "90-%-Quantil der Läufe, die Linien zeigen Median, Mittelwert und das "
+                     "Sättigungsmodell ohne Zufall."),
+            xlabel=X_STUFE, ylabel=Y_REACH,
+            series=(Series("10- bis 90-%-Quantil", xs, tuple(sim.q10[s] for s in xs),
+                           tuple(sim.q90[s] for s in xs)),
+                    Series("Median", xs, tuple(sim.q50[s] for s in xs)),
+                    Series("Mittelwert", xs, tuple(sim.mean[s] for s in xs)),
+                    Series("Sättigungsmodell", xs, tuple(det.cumulative[s] for s in xs))),
+            x_integer=True, y_min=0, data=table))
+    items.append(table)
     notes = [f"In {nf.fmt_percent(sim.died_out)} der Läufe erzählt nach Stufe {sim.stufen} "
              "niemand mehr weiter (die Kette ist ausgestorben oder die Zielgruppe erschöpft)."]
     if sim.seed is None:
-        notes.append("Ohne Zufallsstartwert (seed) ändern sich die Zahlen bei jedem Aufruf leicht.")
+        notes.append("Mit seed „zufall“ ändern sich die Zahlen bei jedem Aufruf leicht.")
     else:
         notes.append(f"Zufallsstartwert (seed): {sim.seed} – dieselben Angaben ergeben dieselben Zahlen.")
-    return Report("Simulation der Mundpropaganda", (table, *notes))
+    return Report("Simulation der Mundpropaganda", (*items, *notes, *_no_figure_note(n)))

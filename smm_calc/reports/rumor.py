@@ -2,6 +2,7 @@
 
 import math
 
+from .. import validate
 from ..models import rumor_never_heard, rumor_trajectory
 from ..models.rumor import MODEL_LABELS
 from ..render import numbers as nf
@@ -12,8 +13,8 @@ from .base import Report, ascii_id, nice_step
 LABELS = ("Unwissende (nie davon gehört)", "Verbreitende", "Verstummte (wissen es, erzählen nicht mehr)")
 
 
-def rumor_report(modell="daley-kendall", zielgruppe=10000) -> Report:
-    traj = rumor_trajectory(modell, zielgruppe)
+def rumor_report(*, modell: str, zielgruppe: int) -> Report:
+    traj = rumor_trajectory(validate.rumor_model(modell), validate.rumor_zielgruppe(zielgruppe))
     name = MODEL_LABELS[traj.model]
     end = traj.t[-1]
     step = nice_step(end, 15, steps=(1, 2, 5, 10, 20, 50, 100))

@@ -27,33 +27,11 @@ def german_date(d) -> str:
     return f"{d.day}. {d.month}. {d.year}"
 
 
-def _platforms(value, available: list[str]) -> list[str]:
-    text = str(value).strip().lower()
-    if text in ("", "alle"):
-        return available
-    chosen: list[str] = []
-    for part in text.replace(";", ",").split(","):
-        if not part.strip():
-            continue
-        name = validate.usage_platform(part, "plattformen")
-        if name not in available:
-            raise InputError(
-                f"Für „{name}“ gibt es in dieser Reihe und Messung keine Werte; vorhanden sind: "
-                f"{', '.join(available)}.", "plattformen")
-        if name not in chosen:
-            chosen.append(name)
-    if not chosen:
-        raise InputError("plattformen ist leer; „alle“ oder eine Liste wie "
-                         "„instagram, facebook“ angeben.", "plattformen")
-    return chosen
-
-
 def _decimals(values) -> int:
     return 0 if all(float(v).is_integer() for v in values) else 1
 
 
-def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
-                 plattformen="alle") -> Report:
+def usage_report(data: UsageData, *, reihe: str, messung: str, plattformen: str) -> Report:
     series = validate.usage_series(reihe)
     all_series = sorted({r.reihe for r in data.rows})
     if series not in all_series:
@@ -67,7 +45,7 @@ def usage_report(data: UsageData, reihe="ard-zdf", messung="woechentlich",
         raise InputError(f"Die Reihe „{series}“ hat keine Werte mit der Messung „{measure}“; "
                          f"vorhanden: {', '.join(have)}.", "messung")
     available = [p for p in validate.USAGE_PLATFORMS if any(r.plattform == p for r in rows)]
-    chosen = _platforms(plattformen, available)
+    chosen = validate.usage_platform_list(plattformen, available)
     rows = [r for r in rows if r.plattform in chosen]
     years = sorted({r.jahr for r in rows})
     value = {(r.plattform, r.jahr): r.wert for r in rows}

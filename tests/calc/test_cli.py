@@ -35,7 +35,7 @@ ERRORS = [  # (arguments, a fragment of the message)
     (["reichweite", "--k"], "Angabe --k: hier fehlt ein Wert"),
     (["reichweite", "--k", "4", "--unbekannt", "1"], "unbekannte Angaben: --unbekannt 1"),
     ([], "Folgende Angaben fehlen: BEFEHL"),
-    (["gibtsnicht"], "ungültige Auswahl „gibtsnicht“ (möglich: reichweite,"),
+    (["gibtsnicht"], "ungültige Auswahl „gibtsnicht“ (möglich: szenarien, reichweite,"),
     (["--format", "xml", "szenarien"], "ungültige Auswahl „xml“"),
     (["szenarien", "--stufen", "51"], "höchstens 50"),
     (["szenarien", "--zielgruppe", "abc"], "zielgruppe muss eine Zahl sein"),

@@ -114,7 +114,6 @@ def test_bass_scalar_and_errors():
 
 def test_viral_coefficient():
     assert viral_coefficient(5, 0.1) == pytest.approx(0.5)
-    assert viral_coefficient("5", "10 %") == pytest.approx(0.5)
     with pytest.raises(InputError) as info:
         viral_coefficient(5, 1.2)
     assert info.value.key == "konversion"

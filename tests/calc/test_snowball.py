@@ -35,10 +35,10 @@ def test_naive_matches_closed_form(k, n, seeds):
 
 def test_the_seed_numbers():
     """4–5 and 8–12 people over three Stufen, and 4–5 × ≥10 over two (hand arithmetic)."""
-    b = naive_reach("4-5", 3)
+    b = naive_reach(Range.parse("4-5"), 3)
     assert isinstance(b, Band)
     assert (b.low.cumulative[3], b.high.cumulative[3]) == (4 + 16 + 64, 5 + 25 + 125)
-    b = naive_reach("8 bis 12", 3)
+    b = naive_reach(Range.parse("8 bis 12"), 3)
     assert (b.low.cumulative[3], b.high.cumulative[3]) == (8 + 64 + 512, 12 + 144 + 1728)
     b = naive_reach(Range(4, 5) * Range.at_least(10), 2)
     assert b.low.cumulative[2] == 40 + 1600 and b.high is None
@@ -48,7 +48,16 @@ def test_the_seed_numbers():
 def test_number_gives_reach_range_gives_band():
     assert not isinstance(naive_reach(4, 2), Band)
     assert isinstance(naive_reach(Range.point(4), 2), Band)
-    assert isinstance(saturating_reach("4,5", 2, 1000), Band)
+    assert isinstance(saturating_reach(Range.parse("4,5"), 2, 1000), Band)
+
+
+def test_models_take_numbers_not_text():
+    """Text is parsed at the edge (Range.parse, the parameter table); a model names the key."""
+    for call, key in ((lambda: naive_reach("4-5", 3), "k"),
+                      (lambda: saturating_reach(4, "3", 1000), "stufen")):
+        with pytest.raises(InputError) as info:
+            call()
+        assert info.value.key == key and "Range.parse" in str(info.value)
 
 
 def test_overflow_is_a_german_input_error():

@@ -23,7 +23,8 @@ NB = "\u00a0"
 
 
 def test_contract_names_and_keys():
-    assert VIEWS == ("szenarien", "reichweite", "verzweigung", "geruecht", "bass", "nutzung")
+    assert VIEWS == ("szenarien", "reichweite", "verzweigung", "geruecht", "bass", "nutzung",
+                     "simulation", "k-faktor")
     common = {"ansicht", "darstellung"}
     assert {v: set(KEYS[v]) - common for v in VIEWS} == {
         "szenarien": {"stufen", "zielgruppe"},
@@ -32,13 +33,17 @@ def test_contract_names_and_keys():
         "geruecht": {"modell", "zielgruppe"},
         "bass": {"p", "q", "jahre"},
         "nutzung": {"reihe", "messung", "plattformen"},
+        "simulation": {"k", "stufen", "zielgruppe", "laeufe", "seed", "startpersonen",
+                       "weitererzaehlquote"},
+        "k-faktor": {"einladungen", "konversion", "generationen"},
     }
     assert all(common <= set(KEYS[v]) for v in VIEWS)
     assert all(isinstance(d, str) and d for keys in KEYS.values() for d in keys.values())
 
 
 MINIMAL = {"szenarien": {}, "reichweite": {"k": "4-5"}, "verzweigung": {}, "geruecht": {},
-           "bass": {}, "nutzung": {}}
+           "bass": {}, "nutzung": {}, "simulation": {"k": "4", "laeufe": "500"},
+           "k-faktor": {"einladungen": "5", "konversion": "10 %"}}
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -128,6 +133,18 @@ def test_figures_are_reproducible():
     ({"ansicht": "bass", "q": "-1"}, "q", "mindestens 0"),
     ({"ansicht": "bass", "jahre": "1000"}, "jahre", "höchstens 200"),
     ({"ansicht": "bass", "Jahre": "x"}, "jahre", "Zahl"),
+    ({"ansicht": "simulation"}, "k", "fehlt der Schlüssel „k“"),
+    ({"ansicht": "simulation", "k": "4-5"}, "k", "einzelne Zahl"),
+    ({"ansicht": "simulation", "k": "4", "laeufe": "0"}, "laeufe", "laeufe muss mindestens 1"),
+    ({"ansicht": "simulation", "k": "4", "seed": "-1"}, "seed", "seed muss mindestens 0"),
+    ({"ansicht": "simulation", "k": "4", "seed": "x"}, "seed", "seed muss eine Zahl sein"),
+    ({"ansicht": "k-faktor", "einladungen": "5"}, "konversion", "fehlt der Schlüssel „konversion“"),
+    ({"ansicht": "k-faktor", "einladungen": "5", "konversion": "120 %"}, "konversion",
+     "konversion muss zwischen 0 und 1"),
+    ({"ansicht": "k-faktor", "einladungen": "-1", "konversion": "0,1"}, "einladungen",
+     "einladungen muss mindestens 0"),
+    ({"ansicht": "k-faktor", "einladungen": "5", "konversion": "0,1", "generationen": "0"},
+     "generationen", "generationen muss mindestens 1"),
 ])
 def test_errors_name_the_key(options, key, fragment):
     with pytest.raises(InputError) as info:
