@@ -139,19 +139,26 @@ def test_recoloured_dark_variant_equals_a_dark_drawing():
     the dark variant directly (slow path): same SVG up to the names of marker ids."""
     from pathlib import Path
 
-    from smm_calc import reports
+    from smm_calc.params import BY_NAME
     from smm_calc.render.figures import draw_variants
     from smm_calc.usage import parse_usage
 
     data = Path(__file__).resolve().parents[2] / "docs" / "daten" / "social-media-nutzung.csv"
     usage = parse_usage(data.read_text(encoding="utf-8"))
+
+    def figures(view: str, **raw):
+        spec = BY_NAME[view]
+        values = spec.parse(raw)
+        report = spec.report(usage, **values) if spec.needs_usage else spec.report(**values)
+        return report.figures
+
     # one figure of every report that draws one (lines, bands, guides, log axis, bars)
-    specs = [*reports.usage_report(usage).figures[:1],
-             *reports.scenarios_report(5, 100000).figures[:1],
-             *reports.reach_report("4-5", "≥10", 3).figures,
-             *reports.branching_report().figures, *reports.rumor_report().figures,
-             *reports.bass_report().figures]
-    assert len(specs) == 6
+    specs = [*figures("nutzung")[:1], *figures("szenarien", zielgruppe="100000")[:1],
+             *figures("reichweite", k="4-5", faktor="≥10", stufen="3"),
+             *figures("verzweigung"), *figures("geruecht"), *figures("bass"),
+             *figures("simulation", k="4", laeufe="200"),
+             *figures("k-faktor", einladungen="3", konversion="40 %")]
+    assert len(specs) == 8
     for spec in specs:
         variants = draw_variants(spec)
         for narrow, dark_name in ((False, "breit-dunkel"), (True, "schmal-dunkel")):
