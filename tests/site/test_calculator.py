@@ -10,6 +10,7 @@ the error messages its messages. The pure JavaScript functions are checked by te
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from urllib.parse import parse_qs, quote, urlsplit
@@ -19,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from smm_calc import SCENARIOS, Range
 from smm_calc.calculator import FIELDS as CALCULATOR_FIELDS
-from smm_calc.calculator import calculate
+from smm_calc.calculator import calculate, js_constants
 
 PAGE = "/promotion/kommunikationsinstrumente/social-media-marketing/reichweitenrechner/"
 FIELDS = tuple(CALCULATOR_FIELDS)
@@ -96,6 +97,15 @@ def test_form_has_labelled_fields_a_live_region_and_is_hidden_without_script(cal
     assert note is not None and "JavaScript" in note.get_text()
     scripts = [s.get("src", "") for s in calculator_html.select("script[src]")]
     assert any(s.endswith("assets/js/reichweitenrechner-laden.js") for s in scripts), scripts
+
+
+def test_the_page_carries_smm_calc_limits_and_field_texts(calculator_html):
+    """The script copies no limit: the build writes them into the page (hooks/rechner.py)."""
+    root = calculator_html.select_one("[data-smm-rechner]")
+    assert json.loads(root["data-smm-werte"]) == json.loads(json.dumps(js_constants()))
+    # the hint under the field names the same upper limit the messages use
+    hint = calculator_html.select_one("#rechner-stufen-hinweis").get_text()
+    assert f"0 bis {js_constants()['limits']['MAX_STUFEN']}" in hint, hint
 
 
 def test_page_leads_with_the_calculator(calculator_html):
