@@ -195,8 +195,6 @@ function pyRound(x) {
   return Math.abs(r - x) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-// --- validation (smm_calc/validate.py) --------------------------------------------------------
-
 // --- what the page hands over from smm_calc (smm_calc/calculator.py js_constants) -------------
 
 /**
@@ -239,6 +237,8 @@ function limit(name) {
   ready();
   return LIMITS[name];
 }
+
+// --- validation (smm_calc/validate.py) --------------------------------------------------------
 
 /** A user's input is not usable; the message is German and meant to be shown as is. */
 export class InputError extends Error {
