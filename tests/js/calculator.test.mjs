@@ -9,6 +9,9 @@ import * as calc from "../../docs/assets/js/reichweitenrechner.js";
 const vectors = JSON.parse(readFileSync(new URL("./vectors.json", import.meta.url), "utf8"));
 const REL = 1e-9;
 
+// What the page gets from the build (hooks/rechner.py): smm_calc's limits and field texts.
+calc.configure(vectors.constants);
+
 /** Relative error ≤ 1e-9 (absolute near 0); null stands for an open end on both sides. */
 function close(actual, expected, where) {
   if (expected === null) {
@@ -62,7 +65,7 @@ test("k × faktor like smm_calc's Range product", () => {
 });
 
 test("the five fields are validated like smm_calc.validate, with its German messages", () => {
-  const keys = vectors.field_keys;
+  const keys = Object.fromEntries(Object.entries(vectors.constants.fields).map(([name, f]) => [name, f.key]));
   const checks = {
     k: (t) => calc.validate.kValue(t, keys.k),
     faktor: (t) => calc.positiveRange(t, keys.faktor),
@@ -70,7 +73,6 @@ test("the five fields are validated like smm_calc.validate, with its German mess
     zielgruppe: (t) => calc.validate.zielgruppe(t, 1, keys.zielgruppe),
     quote: (t) => calc.validate.retell(t, keys.quote),
   };
-  for (const [field, spec] of Object.entries(calc.FIELDS)) assert.equal(spec.key, keys[field], field);
   for (const v of vectors.validation) {
     const got = outcome(() => checks[v.field](v.text));
     const where = `${v.field} „${v.text}“`;
@@ -176,6 +178,51 @@ test("formatted model results are identical too (table cells)", () => {
 });
 
 // --- the calculator as the page uses it -------------------------------------------------------
+
+/** The JavaScript result as JSON, Ranges as {low, high} with null for an open end (as_json). */
+function plain(value) {
+  if (value instanceof calc.Range) return { low: value.low, high: value.upper };
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+/** Same structure and keys, same strings, numbers within REL; `where` names the first difference. */
+function same(actual, expected, where) {
+  if (expected === null || typeof expected !== "object") {
+    if (typeof expected === "number" && expected !== null) close(actual, expected, where);
+    else assert.equal(actual, expected, where);
+    return;
+  }
+  assert.equal(Array.isArray(actual), Array.isArray(expected), `${where}: list or object`);
+  assert.ok(actual !== null && typeof actual === "object", `${where}: ${actual}`);
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
+  for (const key of Object.keys(expected)) same(actual[key], expected[key], `${where}.${key}`);
+}
+
+test("calculate() gives smm_calc.calculator.calculate()'s full result for every vector", () => {
+  assert.ok(vectors.calculator.length > 100);
+  for (const v of vectors.calculator) {
+    const got = plain(calc.calculate(v.values));
+    same(got, v.outcome, JSON.stringify(v.values));
+  }
+});
+
+test("the fields, defaults and messages are smm_calc's (configure)", () => {
+  assert.deepEqual(calc.FIELDS, vectors.constants.fields);
+  assert.deepEqual(calc.FIELD_NAMES, ["k", "faktor", "stufen", "zielgruppe", "quote"]);
+  assert.deepEqual(calc.LIMITS, vectors.constants.limits);
+  assert.throws(() => calc.configure({ limits: {}, fields: vectors.constants.fields }), /MAX_STUFEN/);
+  assert.throws(() => calc.configure({ limits: vectors.constants.limits, fields: {} }), /Felder/);
+  assert.deepEqual(calc.LIMITS, vectors.constants.limits, "a rejected configure() changes nothing");
+});
+
+test("without configure() the module refuses to calculate instead of using no limits", async () => {
+  const fresh = await import("../../docs/assets/js/reichweitenrechner.js?ohne-werte");
+  assert.throws(() => fresh.calculate({ k: "4–5" }), /configure/);
+  assert.throws(() => fresh.validate.stufen("99"), /configure/);
+  assert.throws(() => fresh.readQuery("?k=1"), /configure/);
+});
 
 const defaults = Object.fromEntries(Object.entries(calc.FIELDS).map(([name, f]) => [name, f.default]));
 

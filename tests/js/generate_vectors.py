@@ -8,6 +8,10 @@ today. `node --test tests/js/` (calculator.test.mjs) checks the module against t
 
 Conventions of the file: JSON has no infinity, so an open upper end („mindestens …“) is `null`;
 an expected error is {"error": "<German message>"} instead of a result.
+
+`constants` is smm_calc.calculator.js_constants() – what the page gets from the build hook
+(hooks/rechner.py) – and `calculator` holds full results of smm_calc.calculator.calculate() for
+the five texts of the form: the cases the tests use plus randomised ones (fixed seed).
 """
 
 from __future__ import annotations
@@ -21,15 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "vectors.json"
 
-# The keys the calculator's fields give the shared validators (tests/site/test_calculator.py and
-# the page use the same). Messages are smm_calc's own, e.g. „Die Zielgruppe muss … sein“.
-FIELD_KEYS = {
-    "k": "k",
-    "faktor": "Der Faktor",
-    "stufen": "Die Zahl der Stufen",
-    "zielgruppe": "Die Zielgruppe",
-    "quote": "Die Weitererzählquote",
-}
+RANDOM_CASES = 90
 
 
 def _outcome(fn):
@@ -85,6 +81,9 @@ def ranges() -> list[dict]:
 def validation() -> list[dict]:
     """The calculator's five fields, validated with smm_calc.validate and the field keys."""
     from smm_calc import Range, validate
+    from smm_calc.calculator import FIELDS
+
+    FIELD_KEYS = {name: spec["key"] for name, spec in FIELDS.items()}  # noqa: N806
 
     def k_field(text):
         value = validate.k_value(text, FIELD_KEYS["k"])
@@ -253,17 +252,104 @@ def products() -> list[dict]:
     return out
 
 
+# --- the whole calculator: five texts in, everything the page shows out ------------------------
+
+# The cases tests/site/test_calculator.py and calculator.test.mjs use (defaults filled in).
+CALCULATOR_CASES = [
+    {},  # the defaults
+    {"k": "8-12", "faktor": "10", "stufen": "5", "zielgruppe": "100000", "quote": "1"},
+    {"k": "4–5", "faktor": "mindestens 10", "stufen": "6"},
+    {"k": "8 bis 12", "faktor": "10+", "stufen": "6", "zielgruppe": "100.000", "quote": "0,1"},
+    {"k": "2", "faktor": "1", "stufen": "12", "zielgruppe": "1000", "quote": "30 %"},
+    {"k": "8-12", "stufen": "8", "quote": "0,1"},
+    {"k": "1e9", "stufen": "3", "zielgruppe": "10.000.000.000"},
+    {"k": "0,5-1,5", "faktor": "2", "stufen": "50", "zielgruppe": "1e10", "quote": "0,999"},
+    {"k": "4,5", "stufen": "0", "zielgruppe": "50", "quote": "0"},
+    {"k": "≥10", "stufen": "8", "zielgruppe": "50", "quote": "0"},
+    {"k": "4-5", "faktor": "10+", "stufen": "3", "zielgruppe": "1000"},
+    {"stufen": "7"}, {"stufen": "7", "k": "8 bis 12"}, {"k": "8 b"},
+    {"k": "8–12", "faktor": "mindestens 10", "stufen": "4", "zielgruppe": "250.000", "quote": "25 %"},
+    {"k": "8–12", "faktor": "mindestens 10"}, {"k": "2", "faktor": "3", "stufen": "4"},
+    {"k": "8-12", "faktor": "≥10", "stufen": "5"}, {"k": "8-12", "faktor": "≥10", "stufen": "6"},
+    {"k": "abc", "faktor": "0", "stufen": "99", "zielgruppe": "-5", "quote": "2"},
+    {"k": "  "}, {"zielgruppe": ""}, {"k": "1e9", "stufen": "50"}, {"k": "1e5", "faktor": "1e5"},
+    {"k": "4", "quote": "0,1"}, {"k": "8-12", "quote": "0,1"}, {"k": "2", "quote": "1"},
+    {"k": "≥10", "quote": "0"}, {"k": "1e6"},
+    # the fields' bad values of the browser tests
+    {"k": "0"}, {"k": "5-4"}, {"k": "2e9"}, {"faktor": "-10"}, {"stufen": "99"}, {"stufen": "2,5"},
+    {"zielgruppe": "0"}, {"zielgruppe": "1e11"}, {"quote": "2"}, {"quote": "150 %"},
+    {"k": "1e400"},
+    # R just at and around 1, a target group of one, a field missing altogether
+    {"k": "1", "quote": "1"}, {"k": "0,5–2", "quote": "1"}, {"k": "1,01", "quote": "1"},
+    {"zielgruppe": "1"}, {"k": "1", "stufen": "10", "zielgruppe": "1e10"},
+    {"k": "≥1e9"}, {"k": "1e9-1e9", "faktor": "1"}, {"k": "0,001", "quote": "50 %"},
+    # extinction probabilities around „unter 0,1 %“ (q(7,6) ≈ 0,05 %, q(7,7) ≈ 0,045 %)
+    {"k": "7,6"}, {"k": "7,7"}, {"k": "5–7,7"}, {"k": "5-7"}, {"k": "0,8–7,7"}, {"k": "0,8–7,6"},
+]
+
+
+def _number_text(rnd: random.Random, x: float) -> str:
+    """x as a person might type it: 4,5 · 4.5 · 1e3 · 100.000 · 100 000."""
+    from smm_calc.render.numbers import fmt_decimal
+
+    if x.is_integer() and x >= 1000 and rnd.random() < 0.5:
+        return rnd.choice([fmt_decimal(x), f"{int(x):,}".replace(",", " "), f"{x:g}"])
+    text = repr(x).removesuffix(".0") if x < 1e16 else f"{x:g}"
+    return text.replace(".", ",") if rnd.random() < 0.5 else text
+
+
+def _range_text(rnd: random.Random, lo: float, hi: float) -> str:
+    a, b = _number_text(rnd, lo), _number_text(rnd, hi)
+    return rnd.choice([a, f"{a}–{b}", f"{a}-{b}", f"{a} bis {b}", f"≥{a}", f"mindestens {a}",
+                       f"{a}+", f"{a} – {b}"])
+
+
+def random_inputs(count: int, seed: int = 20261205) -> list[dict[str, str]]:
+    """Random texts for the five fields, now and then a bad one."""
+    rnd = random.Random(seed)
+    bad = {"k": ["abc", "0", "5-4", "", "-3"], "faktor": ["0", "x", "≥"],
+           "stufen": ["51", "2,5", "-1"], "zielgruppe": ["0", "1e11", "viele"],
+           "quote": ["1,5", "150 %", "%"]}
+    out = []
+    for _ in range(count):
+        k = round(10 ** rnd.uniform(-1, 2.3), rnd.choice([0, 1, 2]))
+        k = max(k, 0.1)
+        factor = rnd.choice([1.0, 1.0, 10.0, round(rnd.uniform(1, 20), 1)])
+        values = {
+            "k": _range_text(rnd, k, round(k * rnd.uniform(1, 3), 1)),
+            "faktor": (_number_text(rnd, factor) if rnd.random() < 0.6
+                       else _range_text(rnd, factor, factor * 2)),
+            "stufen": str(rnd.randint(0, 12) if rnd.random() < 0.85 else rnd.randint(13, 50)),
+            "zielgruppe": _number_text(rnd, float(round(10 ** rnd.uniform(0, 10)))),
+            "quote": (f"{rnd.randint(0, 100)} %" if rnd.random() < 0.4
+                      else _number_text(rnd, round(rnd.uniform(0, 1), rnd.choice([1, 2, 3])))),
+        }
+        if rnd.random() < 0.15:
+            field = rnd.choice(sorted(bad))
+            values[field] = rnd.choice(bad[field])
+        out.append(values)
+    return out
+
+
+def calculator() -> list[dict]:
+    """Full results of smm_calc.calculator.calculate() – what calculate() in JavaScript must give."""
+    from smm_calc.calculator import FIELDS, as_json, calculate
+
+    defaults = {name: spec["default"] for name, spec in FIELDS.items()}
+    cases = [{**defaults, **case} for case in CALCULATOR_CASES]
+    cases.append({"k": "4–5", "faktor": "1", "quote": "1"})  # two fields missing altogether
+    cases += random_inputs(RANDOM_CASES)
+    return [{"values": values, "outcome": as_json(calculate(values))} for values in cases]
+
+
 def build() -> dict:
     """Every vector, as the JSON-able dict that is written to vectors.json."""
-    import smm_calc
+    from smm_calc.calculator import js_constants
 
     return {
         "about": ("Generated by tests/js/generate_vectors.py from smm_calc; do not edit by hand. "
                   "null as an upper end means open („mindestens …“)."),
-        "field_keys": FIELD_KEYS,
-        "limits": {"MAX_STUFEN": smm_calc.validate.MAX_STUFEN, "MAX_K": smm_calc.validate.MAX_K,
-                   "MAX_ZIELGRUPPE": smm_calc.validate.MAX_ZIELGRUPPE,
-                   "MAX_RESULT": smm_calc.validate.MAX_RESULT, "MAX_R": smm_calc.validate.MAX_R},
+        "constants": js_constants(),
         "ranges": ranges(),
         "products": products(),
         "validation": validation(),
@@ -273,11 +359,20 @@ def build() -> dict:
         "extinction": extinction(),
         "expected_reach": expected(),
         "format": formats(),
+        "calculator": calculator(),
     }
 
 
 def dumps(vectors: dict) -> str:
-    return json.dumps(vectors, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """Indented JSON; the calculator's cases one per line (they are long and many)."""
+    cases = vectors.get("calculator")
+    rest = {key: value for key, value in vectors.items() if key != "calculator"}
+    text = json.dumps(rest, ensure_ascii=False, indent=1, allow_nan=False)
+    if cases is None:
+        return text + "\n"
+    lines = ",\n".join("  " + json.dumps(case, ensure_ascii=False, separators=(",", ":"),
+                                          allow_nan=False) for case in cases)
+    return text.removesuffix("\n}") + ',\n "calculator": [\n' + lines + "\n ]\n}\n"
 
 
 def main() -> int:

@@ -73,3 +73,17 @@ def test_javascript_module_matches_the_vectors():
     assert proc.returncode == 0, (
         f"node --test tests/js/ schlägt fehl ({len(failed)} Tests):\n{proc.stdout[-6000:]}\n{proc.stderr[-2000:]}")
     assert "# pass" in proc.stdout and "# fail 0" in proc.stdout, proc.stdout[-2000:]
+
+
+def test_calculator_vectors_cover_every_branch():
+    """The full results node compares cover every verdict, every field's error, open ends and
+    Stufe 0 – so a port that gets one branch wrong cannot pass by luck."""
+    cases = json.loads((HERE / "vectors.json").read_text(encoding="utf-8"))["calculator"]
+    results = [c["outcome"]["result"] for c in cases if "result" in c["outcome"]]
+    failed = [c["outcome"]["errors"] for c in cases if c["outcome"]["errors"]]
+    assert {r["verdict"]["diesOut"] for r in results} == {"sicher", "moeglich", "unklar"}
+    assert {field for errors in failed for field in errors} == {
+        "k", "faktor", "stufen", "zielgruppe", "quote"}
+    assert any(r["openNote"] for r in results) and any(not r["openNote"] for r in results)
+    assert any(r["rows"][0]["stufe"] == 0 for r in results)
+    assert len(results) >= 100 and len(failed) >= 20

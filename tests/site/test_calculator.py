@@ -1,13 +1,16 @@
 """The interactive reach calculator (issue 6) in the built site and in Debian's Chromium.
 
-Reference for every number is smm_calc: the rows' data attributes (data-naiv-min/-max,
-data-saettigung-min/-max; an empty attribute is an open upper end) must agree to a relative 1e-9,
-the table cells must be exactly smm_calc's German formatting, and the error messages are
-smm_calc.validate's. The pure JavaScript functions are checked by tests/js/ (node --test).
+Reference for everything the page shows is the calculator's Python twin,
+smm_calc.calculator.calculate(): the rows' data attributes (data-naiv-min/-max,
+data-saettigung-min/-max; an empty attribute is an open upper end) must agree to a relative 1e-9;
+the table cells, caption, summary, R and the verdict text must be exactly its German text, and
+the error messages its messages. The pure JavaScript functions are checked by tests/js/ (node
+--test); the twin itself by tests/calc/test_calculator.py.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from urllib.parse import parse_qs, quote, urlsplit
@@ -15,49 +18,22 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from smm_calc import (SCENARIOS, InputError, Range, extinction_probability, naive_reach,
-                      saturating_reach, validate)
-from smm_calc.render.numbers import fmt_count_band
+from smm_calc import SCENARIOS, Range
+from smm_calc.calculator import FIELDS as CALCULATOR_FIELDS
+from smm_calc.calculator import calculate, js_constants
 
 PAGE = "/promotion/kommunikationsinstrumente/social-media-marketing/reichweitenrechner/"
-FIELDS = ("k", "faktor", "stufen", "zielgruppe", "quote")
-# The keys the calculator gives smm_calc's validators (docs/assets/js/reichweitenrechner.js FIELDS)
-KEYS = {"k": "k", "faktor": "Der Faktor", "stufen": "Die Zahl der Stufen",
-        "zielgruppe": "Die Zielgruppe", "quote": "Die Weitererzählquote"}
-DEFAULTS = {"k": "4–5", "faktor": "1", "stufen": "5", "zielgruppe": "100000", "quote": "1"}
+FIELDS = tuple(CALCULATOR_FIELDS)
+DEFAULTS = {name: spec["default"] for name, spec in CALCULATOR_FIELDS.items()}
 BAD_WORDS = re.compile(r"NaN|Infinity|undefined|null")
 REL = 1e-9
 
 
-# --- smm_calc's answer for the same inputs ----------------------------------------------------
-
-def reference(values: dict[str, str]) -> dict:
-    """What smm_calc computes for the calculator's five texts."""
-    k = validate.k_value(values["k"], KEYS["k"])
-    factor = validate.positive_range(values["faktor"], KEYS["faktor"])
-    k_eff = (k if isinstance(k, Range) else Range.point(k)) * (
-        factor if isinstance(factor, Range) else Range.point(factor))
-    n = validate.stufen(values["stufen"], KEYS["stufen"])
-    big_n = validate.zielgruppe(values["zielgruppe"], 1, KEYS["zielgruppe"])
-    quota = validate.retell(values["quote"], KEYS["quote"])
-    naive = naive_reach(k_eff, n)
-    sat = saturating_reach(k_eff, n, big_n, 1, quota)
-    rows = list(range(1, n + 1)) if n > 0 else [0]
-    r_low = k_eff.low * quota
-    r_high = 0.0 if quota == 0 else None if k_eff.is_open else k_eff.high * quota
-    q = lambda r: extinction_probability(min(r, validate.MAX_R))  # noqa: E731 (q is 0 long before)
-    return {
-        "rows": [{
-            "stufe": s,
-            "naiv": naive.cumulative(s),
-            "saettigung": sat.cumulative(s),
-            "cells": [fmt_count_band(*naive.new(s)), fmt_count_band(*naive.cumulative(s)),
-                      fmt_count_band(*sat.cumulative(s))],
-        } for s in rows],
-        "r": (r_low, r_high),
-        "q_max": 1.0 if r_high is not None and r_high <= 1 else q(r_low),
-        "q_min": None if r_high is None else q(r_high),
-    }
+def twin(values: dict[str, str]) -> dict:
+    """The Python twin's result for the calculator's five texts (valid ones)."""
+    outcome = calculate(values)
+    assert not outcome["errors"], outcome["errors"]
+    return outcome["result"]
 
 
 def number(text: str) -> float | None:
@@ -121,6 +97,15 @@ def test_form_has_labelled_fields_a_live_region_and_is_hidden_without_script(cal
     assert note is not None and "JavaScript" in note.get_text()
     scripts = [s.get("src", "") for s in calculator_html.select("script[src]")]
     assert any(s.endswith("assets/js/reichweitenrechner-laden.js") for s in scripts), scripts
+
+
+def test_the_page_carries_smm_calc_limits_and_field_texts(calculator_html):
+    """The script copies no limit: the build writes them into the page (hooks/rechner.py)."""
+    root = calculator_html.select_one("[data-smm-rechner]")
+    assert json.loads(root["data-smm-werte"]) == json.loads(json.dumps(js_constants()))
+    # the hint under the field names the same upper limit the messages use
+    hint = calculator_html.select_one("#rechner-stufen-hinweis").get_text()
+    assert f"0 bis {js_constants()['limits']['MAX_STUFEN']}" in hint, hint
 
 
 def test_page_leads_with_the_calculator(calculator_html):
@@ -211,7 +196,7 @@ def shown_rows(page) -> list[dict]:
 
 
 def assert_matches_smm_calc(page, values: dict[str, str]):
-    expected = reference(values)
+    expected = twin(values)
     rows = shown_rows(page)
     assert [int(r["attrs"]["stufe"]) for r in rows] == [r["stufe"] for r in expected["rows"]]
     for row, ref in zip(rows, expected["rows"]):
@@ -221,13 +206,24 @@ def assert_matches_smm_calc(page, values: dict[str, str]):
         assert_close(number(a["naiv-max"]), ref["naiv"][1], f"{where} naiv max")
         assert_close(number(a["saettigung-min"]), ref["saettigung"][0], f"{where} Sättigung min")
         assert_close(number(a["saettigung-max"]), ref["saettigung"][1], f"{where} Sättigung max")
-        assert row["cells"] == ref["cells"], f"{where}: Zellen {row['cells']} statt {ref['cells']}"
-    rate = page.locator("[data-smm-ergebnis] [data-r-min]")
-    assert_close(number(rate.get_attribute("data-r-min")), expected["r"][0], "R min")
-    assert_close(number(rate.get_attribute("data-r-max")), expected["r"][1], "R max")
-    assert_close(number(rate.get_attribute("data-aussterben-max")), expected["q_max"], "q max")
-    if expected["r"][1] is not None and expected["r"][1] > 1:
-        assert_close(number(rate.get_attribute("data-aussterben-min")), expected["q_min"], "q min")
+        cells = [ref["text"][name] for name in ("naivNeu", "naiv", "saettigung")]
+        assert row["cells"] == cells, f"{where}: Zellen {row['cells']} statt {cells}"
+    output = page.locator("[data-smm-ergebnis]")
+    assert output.locator("caption").text_content() == expected["caption"]
+    assert output.locator("[data-smm-zusammenfassung]").text_content() == expected["summary"]
+    rate = output.locator("[data-r-min]")
+    assert_close(number(rate.get_attribute("data-r-min")), expected["r"]["low"], "R min")
+    assert_close(number(rate.get_attribute("data-r-max")), expected["r"]["high"], "R max")
+    verdict = expected["verdict"]
+    assert_close(number(rate.get_attribute("data-aussterben-max")), verdict["probabilityHigh"], "q max")
+    assert_close(number(rate.get_attribute("data-aussterben-min")), verdict["probabilityLow"], "q min")
+    text = " ".join(rate.text_content().split())
+    assert expected["r"]["label"] in text and " ".join(verdict["text"].split()) in text, text
+    note = output.locator(".smm-rechner__notiz")
+    if expected["openNote"] is None:
+        assert note.count() == 0
+    else:
+        assert note.text_content() == expected["openNote"]
     assert_no_bad_text(page)
 
 
@@ -375,8 +371,7 @@ def check_announcements(page):
     page.clock.run_for(5000)
     said = announcements(page)
     assert len(said) == 2, said
-    last = reference({**DEFAULTS, "k": "8 bis 12"})["rows"][-1]["cells"]
-    assert last[1] in said[1] and last[2] in said[1], (said[1], last)  # reach naive, saturation
+    assert twin({**DEFAULTS, "k": "8 bis 12"})["summary"] in said[1], said[1]
     assert len(said[1]) <= MAX_ANNOUNCEMENT, f"{len(said[1])} Zeichen: {said[1]}"
     # a preset button is one action: said at once
     page.clock.resume()
@@ -385,17 +380,11 @@ def check_announcements(page):
     assert len(announcements(page)[2]) <= MAX_ANNOUNCEMENT
 
 
-def smm_calc_message(field: str, text: str) -> str:
-    checks = {
-        "k": lambda: validate.k_value(text, KEYS["k"]),
-        "faktor": lambda: validate.positive_range(text, KEYS["faktor"]),
-        "stufen": lambda: validate.stufen(text, KEYS["stufen"]),
-        "zielgruppe": lambda: validate.zielgruppe(text, 1, KEYS["zielgruppe"]),
-        "quote": lambda: validate.retell(text, KEYS["quote"]),
-    }
-    with pytest.raises(InputError) as error:
-        checks[field]()
-    return str(error.value)
+def smm_calc_message(field: str, text: str, values: dict[str, str] | None = None) -> str:
+    """The twin's message for `field` when it holds `text` (the other fields as in `values`)."""
+    errors = calculate({**(values or DEFAULTS), field: text})["errors"]
+    assert field in errors, (field, text, errors)
+    return errors[field]
 
 
 BAD_INPUT = [("k", "abc"), ("k", "0"), ("k", "5-4"), ("k", "2e9"), ("faktor", "-10"),
@@ -424,13 +413,13 @@ def test_bad_input_shows_smm_calc_messages_and_keeps_the_last_valid_results(visi
     # too large to compute: smm_calc's overflow message, not Infinity
     page.fill("input[name=k]", "1e9")
     page.fill("input[name=stufen]", "50")
-    with pytest.raises(InputError) as overflow:
-        naive_reach(Range.parse("1e9"), 50)
-    assert page.locator("#rechner-k-fehler").inner_text() == str(overflow.value)
+    assert page.locator("#rechner-k-fehler").inner_text() == smm_calc_message(
+        "k", "1e9", {**DEFAULTS, "stufen": "50"})
     assert_no_bad_text(page)
     # an empty field asks for a value
     page.fill("input[name=zielgruppe]", "")
-    assert "Zielgruppe" in page.locator("#rechner-zielgruppe-fehler").inner_text()
+    assert page.locator("#rechner-zielgruppe-fehler").inner_text() == smm_calc_message(
+        "zielgruppe", "", {**DEFAULTS, "stufen": "50", "k": "1e9"})
     assert_no_bad_text(page)
 
 

@@ -4,9 +4,11 @@
  * Part 1 (pure, importable by `node --test`): a faithful port of the parts of the Python package
  * `smm_calc` the calculator needs – Range parsing and validation with smm_calc's German messages
  * (smm_calc/validate.py, ranges.py), the naive snowball and the saturation model
- * (models/snowball.py), the Galton–Watson extinction probability (models/branching.py, solvers.py)
- * and German number formatting (render/numbers.py, figures.axis_count). smm_calc is the reference:
- * tests/js/vectors.json is generated from it and checked against this module.
+ * (models/snowball.py), the Galton–Watson extinction probability (models/branching.py, solvers.py),
+ * German number formatting (render/numbers.py, figures.axis_count) and the whole calculation with
+ * its verdict texts, `calculate()` (smm_calc/calculator.py, its Python twin). smm_calc is the
+ * reference: tests/js/vectors.json holds full results computed by it and is checked against this
+ * module. Limits and the fields' keys and messages are not copied: see configure().
  *
  * Part 2 (browser only): finds `[data-smm-rechner]` on the page and wires up the form – live
  * results, an inline SVG chart, shareable URLs (?k=8-12&faktor=10&stufen=5&zielgruppe=100000&quote=1)
@@ -193,13 +195,50 @@ function pyRound(x) {
   return Math.abs(r - x) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-// --- validation (smm_calc/validate.py) --------------------------------------------------------
+// --- what the page hands over from smm_calc (smm_calc/calculator.py js_constants) -------------
 
-export const MAX_STUFEN = 50;
-export const MAX_ZIELGRUPPE = 1e10;
-export const MAX_K = 1e9;
-export const MAX_RESULT = 1e300;
-export const MAX_R = 1000.0;
+/**
+ * Limits (MAX_STUFEN, MAX_ZIELGRUPPE, MAX_K, MAX_RESULT, MAX_R) and the form's fields (query key →
+ * key in the messages, default text, message for an empty field) are not copied into this file:
+ * the build hook hooks/rechner.py writes smm_calc.calculator.js_constants() into the page as
+ * data-smm-werte, and mount() hands it to configure(); node's tests take the same object from
+ * tests/js/vectors.json. Until configure() has run, every function that needs a limit throws.
+ */
+export let LIMITS = null;
+export let FIELDS = null;
+export let FIELD_NAMES = [];
+const LIMIT_NAMES = ["MAX_STUFEN", "MAX_ZIELGRUPPE", "MAX_K", "MAX_RESULT", "MAX_R"];
+
+export function configure(constants) {
+  const { limits, fields } = constants || {};
+  for (const name of LIMIT_NAMES) {
+    if (!limits || typeof limits[name] !== "number" || !(limits[name] > 0)) {
+      throw new Error(`Reichweitenrechner: Grenzwert ${name} fehlt oder ist ungültig`);
+    }
+  }
+  if (!fields || !Object.keys(fields).length) throw new Error("Reichweitenrechner: Felder fehlen");
+  for (const [name, spec] of Object.entries(fields)) {
+    for (const part of ["key", "default", "empty"]) {
+      if (typeof spec[part] !== "string") throw new Error(`Reichweitenrechner: Feld ${name} ohne ${part}`);
+    }
+  }
+  LIMITS = Object.freeze(Object.fromEntries(LIMIT_NAMES.map((name) => [name, limits[name]])));
+  FIELDS = Object.freeze(Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, Object.freeze({ ...spec })])));
+  FIELD_NAMES = Object.keys(FIELDS);
+}
+
+/** Loud when the page did not hand smm_calc's constants over. */
+function ready() {
+  if (!LIMITS) throw new Error("Reichweitenrechner: configure() wurde nicht aufgerufen (data-smm-werte fehlt)");
+}
+
+/** A limit from smm_calc. */
+function limit(name) {
+  ready();
+  return LIMITS[name];
+}
+
+// --- validation (smm_calc/validate.py) --------------------------------------------------------
 
 /** A user's input is not usable; the message is German and meant to be shown as is. */
 export class InputError extends Error {
@@ -460,8 +499,9 @@ export class Range {
 function checkPositive(low, high, key, text) {
   if (Number.isNaN(low) || Number.isNaN(high)) throw new InputError(`${key} muss eine Zahl sein, nicht „${text}“.`, key);
   if (low <= 0) throw new InputError(`${key} muss eine positive Zahl sein, nicht „${text}“.`, key);
-  if (low > MAX_K || (high > MAX_K && high !== Infinity)) {
-    throw new InputError(`${key} darf höchstens ${fmtNumber(MAX_K)} sein, nicht „${text}“.`, key);
+  const maxK = limit("MAX_K");
+  if (low > maxK || (high > maxK && high !== Infinity)) {
+    throw new InputError(`${key} darf höchstens ${fmtNumber(maxK)} sein, nicht „${text}“.`, key);
   }
 }
 
@@ -501,10 +541,10 @@ export const validate = {
     return k;
   },
   stufen: (value, key = "stufen") =>
-    toInt(value, key, 0, MAX_STUFEN, { hint: " (mehr Weitererzähl-Stufen sind nicht sinnvoll)" }),
-  seeds: (value, key = "startpersonen") => toInt(value, key, 1, MAX_ZIELGRUPPE),
+    toInt(value, key, 0, limit("MAX_STUFEN"), { hint: " (mehr Weitererzähl-Stufen sind nicht sinnvoll)" }),
+  seeds: (value, key = "startpersonen") => toInt(value, key, 1, limit("MAX_ZIELGRUPPE")),
   zielgruppe(value, nSeeds = 1, key = "zielgruppe") {
-    const n = toInt(value, key, 1, MAX_ZIELGRUPPE);
+    const n = toInt(value, key, 1, limit("MAX_ZIELGRUPPE"));
     if (n < nSeeds) {
       throw new InputError(
         `${key} muss mindestens so groß sein wie die Zahl der Startpersonen (${fmtNumber(nSeeds)}), nicht „${shown(value)}“.`,
@@ -514,7 +554,7 @@ export const validate = {
     return n;
   },
   retell: (value, key = "weitererzaehlquote") => toShare(value, key),
-  rate: (value, key = "r") => inInterval(value, key, 0.0, MAX_R),
+  rate: (value, key = "r") => inInterval(value, key, 0.0, limit("MAX_R")),
   dispersion: (value, key = "dispersion") => inInterval(value, key, 0.0, 1e6, { loOpen: true }),
   offspring(value, key = "verteilung") {
     const name = pyStrip(String(value)).toLowerCase();
@@ -527,7 +567,7 @@ export const validate = {
   /** Guard against results too large to compute (instead of printing Infinity or NaN). */
   checkFinite(values, key, what) {
     for (const v of values) {
-      if (!Number.isFinite(v) || Math.abs(v) > MAX_RESULT) {
+      if (!Number.isFinite(v) || Math.abs(v) > limit("MAX_RESULT")) {
         throw new InputError(`Die Zahlen werden zu groß (${what}: mehr als 10³⁰⁰); bitte ${key} oder stufen verkleinern.`, key);
       }
     }
@@ -669,16 +709,6 @@ export function extinctionProbability(r, offspring = "poisson", dispersion = nul
 
 // --- the calculator: from the form's texts to everything the page shows (pure) -----------------
 
-/** The form's fields: query key, key in smm_calc's messages, default text. */
-export const FIELDS = {
-  k: { key: "k", default: "4–5", empty: "Bitte k angeben, z. B. 4–5." },
-  faktor: { key: "Der Faktor", default: "1", empty: "Bitte einen Faktor angeben, z. B. 1 oder ≥10." },
-  stufen: { key: "Die Zahl der Stufen", default: "5", empty: "Bitte die Zahl der Stufen angeben (0 bis 50)." },
-  zielgruppe: { key: "Die Zielgruppe", default: "100000", empty: "Bitte die Größe der Zielgruppe angeben." },
-  quote: { key: "Die Weitererzählquote", default: "1", empty: "Bitte eine Weitererzählquote von 0 bis 1 angeben." },
-};
-export const FIELD_NAMES = Object.keys(FIELDS);
-
 function asRange(value) {
   return value instanceof Range ? value : Range.point(value);
 }
@@ -704,7 +734,7 @@ function percentBand(qLow, qHigh) {
  * Poisson-distributed retelling, one originator.
  */
 export function extinctionVerdict(rLow, rHigh, expected = null) {
-  const q = (r) => extinctionProbability(Math.min(r, MAX_R)); // q(r) is exactly 0 long before MAX_R
+  const q = (r) => extinctionProbability(Math.min(r, limit("MAX_R"))); // q(r) is exactly 0 long before MAX_R
   const model = "(Verzweigungsprozess mit Poisson-verteilter Weitergabe, eine Startperson)";
   if (rHigh !== null && rHigh <= 1) {
     let text =
@@ -746,6 +776,7 @@ export function extinctionVerdict(rLow, rHigh, expected = null) {
  * Every number in `result` is finite; an open upper end is null – never Infinity or NaN.
  */
 export function calculate(texts) {
+  ready();
   const errors = {};
   const values = {};
   const check = (field, fn) => {
@@ -770,8 +801,9 @@ export function calculate(texts) {
   let kEff = null;
   if (values.k && values.faktor) {
     kEff = values.k.times(values.faktor);
-    if (kEff.low > MAX_K || (!kEff.isOpen && kEff.high > MAX_K)) {
-      errors.faktor = `k × Faktor darf höchstens ${fmtNumber(MAX_K)} sein, nicht „${kEff}“.`;
+    const maxK = limit("MAX_K");
+    if (kEff.low > maxK || (!kEff.isOpen && kEff.high > maxK)) {
+      errors.faktor = `k × Faktor darf höchstens ${fmtNumber(maxK)} sein, nicht „${kEff}“.`;
     }
   }
   if (Object.keys(errors).length) return { errors };
@@ -861,6 +893,7 @@ function assertFinite(value, path = "result") {
  * of a value, where it keeps its meaning „oder mehr“: ?faktor=10+ is „mindestens 10“.
  */
 export function readQuery(search) {
+  ready();
   const out = {};
   for (const part of search.replace(/^\?/, "").split("&")) {
     if (!part) continue;
@@ -882,6 +915,7 @@ export function readQuery(search) {
 
 /** A query string with the five values (others kept); commas stay readable. */
 export function writeQuery(search, values) {
+  ready();
   const kept = search
     .replace(/^\?/, "")
     .split("&")
@@ -1056,6 +1090,8 @@ export function mount(root) {
   const chart = root.querySelector("[data-smm-diagramm]");
   const status = root.querySelector("[data-smm-meldung]");
   if (!form || !output) return;
+  // smm_calc's limits and fields, written into the page by the build (hooks/rechner.py)
+  configure(JSON.parse(root.dataset.smmWerte || "null"));
   root.dataset.smmBereit = "ja";
   const fields = Object.fromEntries(FIELD_NAMES.map((name) => [name, form.elements.namedItem(name)]));
   let lastValid = null;
