@@ -125,18 +125,18 @@ def shown() -> list[dict]:
 
 
 def naive() -> list[dict]:
-    from smm_calc import naive_reach
+    from smm_calc import naive_reach, validate
 
     cases = [("4-5", 9, 1), ("8-12", 5, 1), ("≥40", 5, 1), ("≥80", 6, 1), ("0,5", 10, 1),
              ("1", 3, 2), ("2", 50, 1), ("1,5-2,5", 50, 3), ("1e9", 33, 1), ("1e9", 34, 1),
              ("4.5", 0, 1), ("1e8-1e9", 20, 1), ("40-50", 12, 7), ("0,001", 4, 1)]
     return [{"k": k, "stufen": n, "seeds": seeds,
-             **_wrap(_outcome(lambda: _band_or_reach(naive_reach(k, n, seeds))))}
+             **_wrap(_outcome(lambda: _band_or_reach(naive_reach(validate.k_value(k), n, seeds))))}
             for k, n, seeds in cases]
 
 
 def saturating() -> list[dict]:
-    from smm_calc import saturating_reach
+    from smm_calc import saturating_reach, validate
 
     cases = [("4-5", 9, 100000, 1, 1.0), ("80-120", 6, 100000, 1, 0.1), ("≥40", 5, 100000, 1, 1.0),
              ("≥80", 6, 100000, 1, 1.0), ("2", 10, 1000, 1, 0.3), ("0,5", 12, 100000, 1, 1.0),
@@ -145,7 +145,7 @@ def saturating() -> list[dict]:
              ("8-12", 8, 100000, 3, 0.25), ("0,001", 5, 100, 1, 1.0), ("40-50", 0, 100, 1, 1.0),
              ("1e9", 4, 10**10, 1, 0.01), ("4-5", 30, 10**10, 1, 0.999), ("≥10", 8, 50, 1, 0.2)]
     return [{"k": k, "stufen": n, "zielgruppe": big_n, "seeds": seeds, "retell": retell,
-             **_wrap(_outcome(lambda: _band_or_reach(saturating_reach(k, n, big_n, seeds, retell))))}
+             **_wrap(_outcome(lambda: _band_or_reach(saturating_reach(validate.k_value(k), n, big_n, seeds, retell))))}
             for k, n, big_n, seeds, retell in cases]
 
 
