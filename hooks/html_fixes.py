@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rewrites import Rewrite, check
+from rewrites import Rewrite, check, start
 
 # `<input class="md-toggle" … type="checkbox" … autocomplete="off">` – vnu: 'Attribute
 # "autocomplete" is only allowed when the input type is …'. Material sets it on the drawer and
@@ -63,6 +63,11 @@ def fix_html(html: str) -> str:
     if 'id="__toc"' not in html:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
     return html
+
+
+def on_config(config):
+    start([_TOGGLES])
+    return config
 
 
 def on_post_page(output, page, config):

@@ -44,7 +44,7 @@ from pathlib import Path
 import css_trim  # hooks/css_trim.py (imports tinycss2 and soupsieve only when it trims)
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from rewrites import Rewrite, check
+from rewrites import Rewrite, check, start
 
 log = logging.getLogger("mkdocs.hooks.notebook_assets")
 
@@ -83,6 +83,7 @@ def imports_fingerprint() -> str:
 
 
 def on_config(config):
+    start([_STYLES])
     root = Path(config.config_file_path).resolve().parent
     _state["cache_dir"] = root / ".cache" / "notebook-assets"
     _state["notebooks"] = {}

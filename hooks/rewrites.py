@@ -27,6 +27,13 @@ class Rewrite:
         return self.subn(repl, text)
 
 
+def start(rewrites: list[Rewrite]) -> None:
+    """At the start of a build: count from zero (a build that failed before `check` – or a
+    test that called a rewrite directly – must not leave matches behind)."""
+    for r in rewrites:
+        r.matches = 0
+
+
 def check(rewrites: list[Rewrite], applicable: bool = True) -> None:
     """After a build: every rewrite must have matched at least once (when it applied at all)."""
     missing = [r for r in rewrites if applicable and r.matches == 0]

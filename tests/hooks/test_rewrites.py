@@ -30,9 +30,21 @@ def test_not_applicable_rules_do_not_fail():
 
 
 def test_material_toggles_without_autocomplete_fail_the_build():
+    html_fixes.on_config(None)  # a build starts: matches of earlier calls (other tests) go
     html_fixes.fix_html('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">')
     with pytest.raises(PluginError, match="html_fixes.py"):
         html_fixes.on_post_build(None)
     html_fixes.fix_html('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" '
                         'id="__drawer" autocomplete="off">')
     html_fixes.on_post_build(None)
+
+
+def test_matches_of_an_earlier_build_do_not_count():
+    """A build that stopped before its check (or a direct call) leaves matches; the next build
+    starts from zero, so a theme change still fails it."""
+    html_fixes.fix_html('<input class="md-toggle" data-md-toggle="search" type="checkbox" '
+                        'id="__search" autocomplete="off">')
+    html_fixes.on_config(None)
+    html_fixes.fix_html("<p>Material without toggles</p>")
+    with pytest.raises(PluginError, match="html_fixes.py"):
+        html_fixes.on_post_build(None)
