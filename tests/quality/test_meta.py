@@ -5,22 +5,24 @@ from mkdocs.yml for pages without one (the 404 page, notebooks). Pages that use 
 printed, so authors can give them their own.
 """
 
-import re
-
 import pytest
+from bs4 import BeautifulSoup
 
-_META = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"', re.I)
-_TITLE = re.compile(r"<title>([^<]*)</title>", re.I)
+
+def _head(path) -> BeautifulSoup:
+    """The page's <head>, parsed (minified pages have unquoted attributes)."""
+    text = path.read_text(encoding="utf-8").split("</head>", 1)[0] + "</head>"
+    return BeautifulSoup(text, "html.parser")
 
 
 def descriptions(all_pages) -> dict[str, str | None]:
     found = {}
     for url, path in all_pages.items():
-        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
-        if 'http-equiv="refresh"' in head:
+        head = _head(path)
+        if head.find("meta", attrs={"http-equiv": "refresh"}):
             continue  # a redirect stub of a moved page (mkdocs-redirects), not indexed
-        match = _META.search(head)
-        found[url] = match[1].strip() if match else None
+        meta = head.find("meta", attrs={"name": "description"})
+        found[url] = meta.get("content", "").strip() if meta else None
     return found
 
 
@@ -31,9 +33,8 @@ def test_every_page_has_a_title_and_a_meta_description(all_pages):
         if not description:
             problems.append(f"{url}: keine oder leere <meta name=\"description\"> – "
                             "`description:` in den Front Matter der Seite schreiben")
-        head = all_pages[url].read_text(encoding="utf-8").split("</head>", 1)[0]
-        title = _TITLE.search(head)
-        if not title or not title[1].strip():
+        title = _head(all_pages[url]).title
+        if not title or not title.get_text(strip=True):
             problems.append(f"{url}: kein <title>")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
@@ -45,6 +46,6 @@ def test_every_page_has_a_title_and_a_meta_description(all_pages):
 
 def test_description_check_reads_the_meta_tag(tmp_path):
     good, bad = tmp_path / "gut.html", tmp_path / "leer.html"
-    good.write_text('<head><meta name="description" content="Ein Text"></head>', encoding="utf-8")
+    good.write_text('<head><meta name=description content="Ein Text"></head>', encoding="utf-8")
     bad.write_text('<head><meta name="description" content=" "></head>', encoding="utf-8")
     assert descriptions({"/gut/": good, "/leer/": bad}) == {"/gut/": "Ein Text", "/leer/": ""}
