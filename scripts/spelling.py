@@ -51,7 +51,9 @@ def _hunspell(*args: str, text: str) -> str:
 
 
 def unknown_words(text: str) -> list[str]:
-    return sorted(set(_hunspell("-l", text=text).split()))
+    # One word per line: hunspell reads long lines in pieces and reports the cut words (a
+    # minified page's text has few line breaks); words never contain whitespace.
+    return sorted(set(_hunspell("-l", text=re.sub(r"\s+", "\n", text)).split()))
 
 
 def suggestions(words: list[str]) -> dict[str, list[str]]:

@@ -42,3 +42,11 @@ def test_built_pages_have_no_unknown_words(html_pages):
     found = spelling.check(html_pages, sources())
     assert not found, ("Unbekannte Wörter – Tippfehler korrigieren oder (wenn korrekt) in "
                        "tests/wortliste.txt aufnehmen:\n" + "\n".join(f"  {f}" for f in found))
+
+
+def test_a_page_on_one_long_line_is_read_word_by_word():
+    """A minified page's text has hardly any line breaks; hunspell reads long lines in pieces."""
+    require("hunspell", spelling.available(), HINT)
+    text = " ".join(["Die Kommunikationspolitik nutzt Zielgruppen und Quellenverzeichnisse."] * 800)
+    assert "\n" not in text and len(text) > 50_000
+    assert spelling.unknown_words(text) == []
