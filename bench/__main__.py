@@ -65,9 +65,12 @@ class Context:
 
 def builds(ctx: Context) -> list[Row]:
     from .builds import build_times
+    from .result import median
+    from .shares import measure, share_rows
 
     rows, ctx.raw["builds"] = build_times(ctx.workspace(), ctx.repeats)
-    return rows
+    ctx.raw["shares"] = measure(ctx.workspace())  # the caches are warm after build_times
+    return rows + share_rows(ctx.raw["shares"], median(ctx.raw["builds"]["plain"]["cpu"]))
 
 
 def serve(ctx: Context) -> list[Row]:

@@ -208,3 +208,16 @@ def test_generated_pages_draw_plain_sentences_from_the_site(tmp_path):
     assert text == scaling.prose(sentences, 7, count=12)  # the same on every run
     assert text.count("\n\n") == 2 and sum(text.count(s) for s in sentences) == 12
     assert scaling.prose([], 1) == ""
+
+
+def test_share_rows_name_the_costliest_hooks_and_the_notebook_plugin():
+    from bench.shares import share_rows
+
+    data = {"jupyter_import": 0.5, "events": {
+        "hooks/a.py": 0.05, "hooks/b.py": 0.2, "hooks/c.py": 0.1, "hooks/d.py": 0.01,
+        "hooks/e.py": 0.02, "material/search": 0.3, "mkdocs-jupyter": 0.1}}
+    hooks, jupyter = share_rows(data, floor_cpu=2.0)
+    assert hooks.value.startswith("0,38 s CPU (b 0,20 s, c 0,10 s, a 0,05 s, e 0,02 s)")
+    assert hooks.ratio == 0.38 / 2.0
+    assert jupyter.value == "0,60 s CPU, davon Laden 0,50 s" and jupyter.ratio == 0.3
+    assert share_rows(data, floor_cpu=None)[0].ratio is None
