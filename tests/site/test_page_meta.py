@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO, heading_text
+from helpers import REPO, SLOW_MACHINE_MS, heading_text
 from hookmodules import load
 
 page_meta = load("page_meta")
@@ -189,6 +189,9 @@ def test_citation_is_copied_with_one_click(browser, site_url):
     button.wait_for()
     assert button.get_attribute("title") == "In Zwischenablage kopieren"
     button.click()
+    # The copy is asynchronous: wait for Material's confirmation, as a reader does, then read.
+    page.locator(".md-dialog--active", has_text="In Zwischenablage kopiert").wait_for(
+        timeout=SLOW_MACHINE_MS)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(SITE_NAME) and url in copied and "abgerufen am" in copied, copied
     context.close()
