@@ -80,6 +80,26 @@ def search(page, query: str, *, result: str = SEARCH_RESULT):
     return field
 
 
+_PALETTE_STATE = """() => { const inputs = [...document.querySelectorAll('form[data-md-component=palette] input')];
+  const i = inputs.findIndex(x => x.checked);
+  return i + ':' + (document.body.dataset.mdColorScheme || ''); }"""
+
+
+def click_palette(page) -> str:
+    """Click Material's palette toggle as a reader does and wait until the page has switched
+    (another option checked and its scheme on <body>); returns the scheme now shown."""
+    before = page.evaluate(_PALETTE_STATE)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(
+        """(before) => { const inputs = [...document.querySelectorAll('form[data-md-component=palette] input')];
+             const input = inputs.find(x => x.checked);
+             const now = inputs.indexOf(input) + ':' + (document.body.dataset.mdColorScheme || '');
+             return now !== before && !!input
+                    && document.body.dataset.mdColorScheme === input.dataset.mdColorScheme; }""",
+        arg=before, timeout=SLOW_MACHINE_MS)
+    return page.evaluate("document.body.dataset.mdColorScheme")
+
+
 def heading_text(tag) -> str:
     """A heading's visible text as a reader sees it: text nodes joined with spaces (a glossary
     term in a title is its own <abbr> element), whitespace normalised, the permalink sign dropped."""

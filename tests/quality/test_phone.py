@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from helpers import SLOW_MACHINE_MS
+from helpers import SLOW_MACHINE_MS, click_palette
 
 VIEWPORT = {"width": 360, "height": 740}
 MIN_TEXT_PX = 11.0
@@ -172,8 +172,7 @@ def _switch_to_dark(page):
     for _ in range(3):
         if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
             return
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_function("() => !!document.body.dataset.mdColorScheme")
+        click_palette(page)
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
 
 

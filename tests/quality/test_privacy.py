@@ -12,7 +12,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import search
+from helpers import click_palette, search
 from quality.tour import NO_TRANSITIONS, Watch
 
 CALCULATOR = "/promotion/kommunikationsinstrumente/social-media-marketing/reichweitenrechner/"
@@ -26,8 +26,7 @@ def toggle_palette(page) -> list[str]:
     """Click through every palette option; returns the schemes the page showed."""
     schemes = []
     for _ in range(page.locator("form[data-md-component=palette] label").count()):
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        schemes.append(page.evaluate("document.body.dataset.mdColorScheme"))
+        schemes.append(click_palette(page))
     return schemes
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO, build_site, search
+from helpers import REPO, build_site, click_palette, search
 from hookmodules import load
 
 betreiber = load("betreiber")
@@ -122,7 +122,7 @@ def test_no_cookies_and_only_the_palette_in_local_storage(browser, site_url):
         page.goto(site_url + url)
     search(page, "Werbung")  # searching must not store anything either
     page.keyboard.press("Escape")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    click_palette(page)
     page.goto(site_url + "/glossar/")
     assert context.cookies() == []
     keys = page.evaluate("Object.keys(localStorage)")
