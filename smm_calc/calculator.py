@@ -22,6 +22,7 @@ import math
 from . import validate
 from .models import expected_reach, extinction_probability, naive_reach, saturating_reach
 from .ranges import Range
+from .reports.base import k_label
 from .render.numbers import (NBSP, fmt_count_band, fmt_decimal, fmt_decimal_band, fmt_number,
                              fmt_percent, fmt_range)
 from .validate import MAX_K, MAX_R, MAX_RESULT, MAX_STUFEN, MAX_ZIELGRUPPE, InputError
@@ -55,13 +56,9 @@ def js_constants() -> dict:
 
 # --- the validators the fields use (the same as the JavaScript's) ------------------------------
 
-def _as_range(value) -> Range:
-    return value if isinstance(value, Range) else Range.point(value)
-
-
 CHECKS = {
-    "k": lambda text, key: _as_range(validate.k_value(text, key)),
-    "faktor": lambda text, key: _as_range(validate.positive_range(text, key)),
+    "k": lambda text, key: Range.of(validate.k_value(text, key)),
+    "faktor": lambda text, key: Range.of(validate.positive_range(text, key)),
     "stufen": lambda text, key: validate.stufen(text, key),
     "zielgruppe": lambda text, key: validate.zielgruppe(text, 1, key),
     "quote": lambda text, key: validate.retell(text, key),
@@ -69,10 +66,6 @@ CHECKS = {
 
 
 # --- labels and the verdict --------------------------------------------------------------------
-
-def _k_label(rng: Range, name: str = "k") -> str:
-    return f"{name} ≥ {fmt_decimal(rng.low)}" if rng.is_open else f"{name} = {rng}"
-
 
 def _r_label(low: float, high: float | None) -> str:
     return f"R ≥ {fmt_decimal(low, 2)}" if high is None else f"R = {fmt_decimal_band(low, high, 2)}"
@@ -164,8 +157,8 @@ def calculate(values: dict[str, str]) -> dict:
 
     rows = [row(s) for s in (range(1, n + 1) if n > 0 else [0])]
 
-    k_text = (_k_label(k_in) if factor == Range.point(1) else
-              f"{_k_label(k_in)}, {_k_label(factor, 'Faktor')}, zusammen {_k_label(k_eff)}")
+    k_text = (k_label(k_in) if factor == Range.point(1) else
+              f"{k_label(k_in)}, {k_label(factor, 'Faktor')}, zusammen {k_label(k_eff)}")
     setting = (f"{k_text}, {fmt_number(SEEDS)} Startperson, Zielgruppe {fmt_number(big_n)}, "
                f"Weitererzählquote {fmt_percent(quota, 1, strip=True)}")
 

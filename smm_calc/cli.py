@@ -160,9 +160,7 @@ def run(args: argparse.Namespace) -> reports.Report:
     """The report for parsed command-line arguments (values checked by the parameter table)."""
     view: params.View = args.view
     values = view.parse({p.key: getattr(args, p.key) for p in view.params})
-    if view.needs_usage:
-        return view.report(_usage_data(args.datei), **values)
-    return view.report(**values)
+    return view.compute(values, _usage_data(args.datei) if view.needs_usage else None)
 
 
 # --- output -------------------------------------------------------------------------------------

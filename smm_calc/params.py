@@ -74,6 +74,11 @@ class View:
                                  p.key)
         return {p.key: p.value(raw.get(p.key)) for p in self.params}
 
+    def compute(self, values: dict[str, Any], usage=None) -> reports.Report:
+        """The report for parsed `values`; `usage` (the parsed data file) only for views that
+        need it."""
+        return self.report(usage, **values) if self.needs_usage else self.report(**values)
+
 
 # --- options several views share ----------------------------------------------------------------
 

@@ -32,6 +32,11 @@ class Range:
         return cls(*range_bounds(text, key))
 
     @classmethod
+    def of(cls, value: "float | Range") -> "Range":
+        """A Range as it is, a number as the point range [x, x]."""
+        return value if isinstance(value, Range) else cls.point(value)
+
+    @classmethod
     def point(cls, x: float) -> "Range":
         return cls(x, x)
 

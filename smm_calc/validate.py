@@ -262,17 +262,13 @@ def generationen(value, key: str = "generationen") -> int:
 
 def k_times_factor(k, faktor, key: str = "faktor") -> Range:
     """k × faktor (both positive ranges) as one Range, at most MAX_K at either finite end."""
-    k_range = _as_range(k_value(k))
-    factor = _as_range(positive_range(faktor, key))
+    k_range = Range.of(k_value(k))
+    factor = Range.of(positive_range(faktor, key))
     product = k_range * factor
     if product.low > MAX_K or (not product.is_open and product.high > MAX_K):
         raise InputError(
             f"k × faktor darf höchstens {fmt_number(MAX_K)} sein, nicht „{product}“.", key)
     return product
-
-
-def _as_range(value) -> Range:
-    return value if isinstance(value, Range) else Range.point(value)
 
 
 DARSTELLUNGEN = ("tabelle", "abbildung", "beides")

@@ -102,13 +102,10 @@ def render_view(options: Mapping[str, str], *, nutzung: "UsageData | None" = Non
     """
     view, mode, opts = _parse_options(options)
     values = view.parse(opts)
-    if view.needs_usage:
-        if nutzung is None:
-            raise InputError(f"Für die Ansicht „{view.name}“ fehlen die Nutzungsdaten (die "
-                             "Datendatei docs/daten/social-media-nutzung.csv).", "ansicht")
-        report = view.report(nutzung, **values)
-    else:
-        report = view.report(**values)
+    if view.needs_usage and nutzung is None:
+        raise InputError(f"Für die Ansicht „{view.name}“ fehlen die Nutzungsdaten (die "
+                         "Datendatei docs/daten/social-media-nutzung.csv).", "ansicht")
+    report = view.compute(values, nutzung)
     if mode == "abbildung" and not report.figures:  # only with 0 Stufen
         raise InputError("Für eine Abbildung braucht es mindestens eine Weitererzähl-Stufe.",
                          "stufen")

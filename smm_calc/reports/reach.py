@@ -14,9 +14,6 @@ X_STUFE = "Weitererzähl-Stufe"
 Y_REACH = "Reichweite (Personen)"
 
 
-def _as_range(k) -> Range:
-    return k if isinstance(k, Range) else Range.point(k)
-
 
 def _band_column(key: str, header: str, band, rows, attr: str = "cumulative") -> Column:
     values = tuple(getattr(band, attr)(s) for s in rows)
@@ -115,8 +112,8 @@ def scenarios_report(*, stufen: int, zielgruppe: int | None) -> Report:
 def reach_report(*, k: "float | Range", faktor: "float | Range", stufen: int, zielgruppe: int,
                  weitererzaehlquote: float, startpersonen: int) -> Report:
     """Naive snowball vs. saturation for one k (number or range) times a factor."""
-    k_in = _as_range(validate.k_value(k))
-    factor = _as_range(validate.positive_range(faktor, "faktor"))
+    k_in = Range.of(validate.k_value(k))
+    factor = Range.of(validate.positive_range(faktor, "faktor"))
     k_eff = validate.k_times_factor(k_in, factor)
     n = validate.stufen(stufen)
     seeds = validate.seeds(startpersonen)

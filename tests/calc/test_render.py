@@ -148,9 +148,7 @@ def test_recoloured_dark_variant_equals_a_dark_drawing():
 
     def figures(view: str, **raw):
         spec = BY_NAME[view]
-        values = spec.parse(raw)
-        report = spec.report(usage, **values) if spec.needs_usage else spec.report(**values)
-        return report.figures
+        return spec.compute(spec.parse(raw), usage).figures
 
     # one figure of every report that draws one (lines, bands, guides, log axis, bars)
     specs = [*figures("nutzung")[:1], *figures("szenarien", zielgruppe="100000")[:1],
