@@ -80,22 +80,21 @@ def search(page, query: str, *, result: str = SEARCH_RESULT):
     return field
 
 
-_PALETTE_STATE = """() => { const inputs = [...document.querySelectorAll('form[data-md-component=palette] input')];
-  const i = inputs.findIndex(x => x.checked);
-  return i + ':' + (document.body.dataset.mdColorScheme || ''); }"""
+# Which palette option is checked, the scheme on <body>, and whether the two agree.
+_PALETTE = """() => { const inputs = [...document.querySelectorAll('form[data-md-component=palette] input')];
+  const input = inputs.find(x => x.checked);
+  const scheme = document.body.dataset.mdColorScheme || '';
+  return { state: inputs.indexOf(input) + ':' + scheme,
+           settled: !!input && scheme === input.dataset.mdColorScheme }; }"""
 
 
 def click_palette(page) -> str:
     """Click Material's palette toggle as a reader does and wait until the page has switched
     (another option checked and its scheme on <body>); returns the scheme now shown."""
-    before = page.evaluate(_PALETTE_STATE)
+    before = page.evaluate(_PALETTE)["state"]
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function(
-        """(before) => { const inputs = [...document.querySelectorAll('form[data-md-component=palette] input')];
-             const input = inputs.find(x => x.checked);
-             const now = inputs.indexOf(input) + ':' + (document.body.dataset.mdColorScheme || '');
-             return now !== before && !!input
-                    && document.body.dataset.mdColorScheme === input.dataset.mdColorScheme; }""",
+        f"(before) => {{ const now = ({_PALETTE})(); return now.settled && now.state !== before; }}",
         arg=before, timeout=SLOW_MACHINE_MS)
     return page.evaluate("document.body.dataset.mdColorScheme")
 
