@@ -50,7 +50,7 @@ def _instrumented_build(config: str, site: str) -> dict:
         cli(["build", "-q", "--strict", "-f", config, "-d", site], standalone_mode=False)
     finally:
         plugins.PluginCollection.run_event = original
-    return {"total": time.process_time(), "jupyter_import": jupyter_import,
+    return {"jupyter_import": jupyter_import,
             "events": dict(spent)}
 
 
