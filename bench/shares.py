@@ -50,8 +50,7 @@ def _instrumented_build(config: str, site: str) -> dict:
         cli(["build", "-q", "--strict", "-f", config, "-d", site], standalone_mode=False)
     finally:
         plugins.PluginCollection.run_event = original
-    return {"jupyter_import": jupyter_import,
-            "events": dict(spent)}
+    return {"jupyter_import": jupyter_import, "events": dict(spent)}
 
 
 def measure(ws, site: str = "site-shares") -> dict:
